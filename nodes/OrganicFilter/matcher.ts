@@ -1,0 +1,802 @@
+/**
+ * Decides whether a Xero line item (or a Xero Item) is an organic product, and says why.
+ *
+ * Pure and fast: no n8n imports, no I/O. The rules are compiled once into two regular
+ * expressions (keywords, exclusions) plus an optional one for item codes, then applied to
+ * each line. A line that contains no keyword costs one regular expression scan per field.
+ *
+ * Matching rules (see README-section.md for the user-facing version):
+ * - Keywords and exclusions match case-insensitively and only as whole words. Letters of any
+ *   script, with their accents, are word characters; everything else (digits, `_`, `-`, spaces,
+ *   punctuation) is a boundary. So `ORGANIC_OATS`, `ORGANIC-OATS` and `organic2kg` contain the
+ *   word "organic", while `inorganic`, `organics` and `ORGANICOATS` do not.
+ * - A space, `-` or `_` inside a keyword or exclusion matches any run of spaces, hyphens,
+ *   dashes and underscores: `non-organic` also matches "non organic", "NON_ORGANIC".
+ * - A trailing `*` matches any word ending: `ökologisch*` matches "ökologische", "ökologischer".
+ * - An exclusion cancels keyword matches in the same clause of the same field (default), or
+ *   only the match it overlaps, or every match in the field, or on the whole line (option).
+ * - A line is organic when at least one match survives.
+ */
+
+export type OrganicField = 'itemCode' | 'description' | 'itemName';
+export type ExclusionScope = 'match' | 'clause' | 'field' | 'line';
+export type OrganicLanguage = 'da' | 'de' | 'es' | 'fi' | 'fr' | 'it' | 'nl' | 'no' | 'pt' | 'sv';
+
+export const DEFAULT_KEYWORDS: readonly string[] = ['organic', 'organically'];
+
+export const DEFAULT_EXCLUSIONS: readonly string[] = [
+	'non-organic',
+	'non organic',
+	'nonorganic',
+	'not organic',
+	'inorganic',
+	'semi-organic',
+	'organic-free',
+	'in-conversion',
+	'not certified',
+	'uncertified',
+	'conventional',
+	'conventionally grown',
+];
+
+export const DEFAULT_FIELDS: readonly OrganicField[] = ['itemCode', 'description'];
+
+export const DEFAULT_EXCLUSION_SCOPE: ExclusionScope = 'clause';
+
+export interface LanguageRules {
+	label: string;
+	keywords: readonly string[];
+	exclusions: readonly string[];
+}
+
+/**
+ * Terms protected for organic products in other languages (EU Regulation 2018/848, Annex IV,
+ * and national usage), with their usual negations and the word for "conventional".
+ * Accent-free spellings are listed where suppliers commonly drop accents.
+ */
+export const LANGUAGE_RULES: Readonly<Record<OrganicLanguage, LanguageRules>> = {
+	da: {
+		label: 'Danish',
+		keywords: ['økologisk*', 'øko'],
+		exclusions: ['ikke økologisk*', 'ikke øko', 'konventionel*'],
+	},
+	de: {
+		label: 'German',
+		keywords: ['bio', 'öko', 'oeko', 'ökologisch*', 'oekologisch*', 'biologisch*'],
+		exclusions: ['nicht bio', 'kein bio', 'nicht ökologisch*', 'nicht biologisch*', 'konventionell*'],
+	},
+	es: {
+		label: 'Spanish',
+		keywords: [
+			'bio',
+			'ecológic*',
+			'biológic*',
+			'orgánic*',
+			'ecologico',
+			'ecologica',
+			'ecologicos',
+			'ecologicas',
+			'biologico',
+			'biologica',
+			'biologicos',
+			'biologicas',
+			'organico',
+			'organica',
+			'organicos',
+			'organicas',
+		],
+		exclusions: ['no ecológic*', 'no biológic*', 'no orgánic*', 'no bio', 'convencional*'],
+	},
+	fi: {
+		label: 'Finnish',
+		keywords: ['luomu*'],
+		exclusions: ['ei luomu*', 'tavanomai*'],
+	},
+	fr: {
+		label: 'French',
+		keywords: ['bio', 'biologique*'],
+		exclusions: ['non bio', 'pas bio', 'non biologique*', 'conventionnel*'],
+	},
+	it: {
+		label: 'Italian',
+		keywords: ['bio', 'biologico', 'biologica', 'biologici', 'biologiche'],
+		exclusions: ['non bio', 'non biologic*', 'convenzional*'],
+	},
+	nl: {
+		label: 'Dutch',
+		keywords: ['bio', 'biologisch*', 'ecologisch*'],
+		exclusions: ['niet bio', 'niet biologisch*', 'niet ecologisch*', 'gangbaar', 'gangbare'],
+	},
+	no: {
+		label: 'Norwegian',
+		keywords: ['økologisk*', 'øko'],
+		exclusions: ['ikke økologisk*', 'ikke øko', 'konvensjonell*'],
+	},
+	pt: {
+		label: 'Portuguese',
+		keywords: [
+			'bio',
+			'biológic*',
+			'orgânic*',
+			'biologico',
+			'biologica',
+			'biologicos',
+			'biologicas',
+			'organico',
+			'organica',
+			'organicos',
+			'organicas',
+		],
+		exclusions: ['não biológic*', 'não orgânic*', 'nao biologic*', 'nao organic*', 'convencional*'],
+	},
+	sv: {
+		label: 'Swedish',
+		keywords: ['ekologisk*', 'eko'],
+		exclusions: ['inte ekologisk*', 'ej ekologisk*', 'icke ekologisk*', 'konventionell*'],
+	},
+};
+
+export interface OrganicRuleOptions {
+	/** Words that make a line organic. Default: DEFAULT_KEYWORDS. */
+	keywords?: readonly string[];
+	/** Phrases that cancel a keyword match. Default: DEFAULT_EXCLUSIONS. */
+	exclusions?: readonly string[];
+	/** Which fields keywords are looked for in. Default: item code and description. */
+	fields?: readonly OrganicField[];
+	/** Adds each language's keywords and exclusions. Default: none. */
+	languages?: readonly OrganicLanguage[];
+	/** Item codes starting with one of these (case-insensitive) are organic, e.g. `ORG-`. */
+	codePrefixes?: readonly string[];
+	/** A regular expression (case-insensitive) that marks an item code as organic. */
+	codePattern?: string;
+	/** How far an exclusion reaches. Default: `clause`. */
+	exclusionScope?: ExclusionScope;
+}
+
+/** A rule that could not be compiled; `parameter` names the rule option at fault. */
+export class OrganicRuleError extends Error {
+	constructor(
+		readonly parameter: keyof OrganicRuleOptions,
+		message: string,
+	) {
+		super(message);
+		this.name = 'OrganicRuleError';
+	}
+}
+
+/** One keyword, code prefix or code pattern found in a field. */
+export interface OrganicHit {
+	/** Where the text came from: `ItemCode`, `Description`, `Item.Name`, `itemLookup.Description`… */
+	field: string;
+	rule: 'keyword' | 'codePrefix' | 'codePattern';
+	/** The keyword, prefix or pattern as configured. */
+	keyword: string;
+	/** The text that matched, as written in the field. */
+	text: string;
+	/** Position of the match in the field. */
+	index: number;
+}
+
+/** A hit cancelled by an exclusion. */
+export interface OrganicExcludedHit extends OrganicHit {
+	/** The exclusion as configured. */
+	exclusion: string;
+	/** The text the exclusion matched. */
+	exclusionText: string;
+	/** The field the exclusion was found in (another field only with the `line` scope). */
+	exclusionField: string;
+}
+
+export type OrganicLineReason = 'matched' | 'excluded' | 'noMatch' | 'noText';
+
+export interface OrganicLineDecision {
+	/** Position of the line in the document's LineItems (0 for a bare line or an Item). */
+	lineIndex: number;
+	/** The line's item code, when it has one, to find the line again. */
+	itemCode?: string;
+	organic: boolean;
+	/**
+	 * `matched`: at least one keyword survived. `excluded`: keywords were found, every one was
+	 * cancelled by an exclusion. `noMatch`: the inspected fields contain no keyword.
+	 * `noText`: none of the inspected fields has any text.
+	 */
+	reason: OrganicLineReason;
+	/** The fields that had text and were inspected. */
+	inspected: string[];
+	/** Every surviving hit, in field order. */
+	matches: OrganicHit[];
+	/** Every hit an exclusion cancelled. */
+	excluded: OrganicExcludedHit[];
+}
+
+/** Details of a Xero Item, found by its code, used when a line carries only a code. */
+export interface ItemDetails {
+	Name?: unknown;
+	Description?: unknown;
+	PurchaseDescription?: unknown;
+}
+
+/** Looked-up Items keyed by `itemLookupKey(code)`. */
+export type ItemDetailsMap = ReadonlyMap<string, ItemDetails>;
+
+/** The key under which looked-up Items are stored: Xero item codes are not case-sensitive. */
+export function itemLookupKey(code: string): string {
+	return code.trim().toUpperCase();
+}
+
+/** The text of a field value: strings as they are, finite numbers as digits, anything else none. */
+export function textOf(value: unknown): string | undefined {
+	if (typeof value === 'string') return value;
+	if (typeof value === 'number') return Number.isFinite(value) ? String(value) : undefined;
+	if (typeof value === 'bigint') return String(value);
+	return undefined;
+}
+
+function hasText(value: string | undefined): value is string {
+	return value !== undefined && value.trim() !== '';
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Splits a comma- or newline-separated list, trimming and dropping empty entries. */
+export function splitList(value: unknown): string[] {
+	if (Array.isArray(value)) return value.flatMap((entry) => splitList(entry));
+	const text = textOf(value);
+	if (text === undefined) return [];
+	return text
+		.split(/[,\n\r]+/)
+		.map((entry) => entry.trim())
+		.filter((entry) => entry !== '');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Compilation
+
+const WORD_CHAR = '[\\p{L}\\p{M}]';
+const NOT_AFTER_WORD = `(?<!${WORD_CHAR})`;
+const NOT_BEFORE_WORD = `(?!${WORD_CHAR})`;
+/** What a space, `-` or `_` inside a term matches: a run of whitespace, hyphens, dashes, underscores. */
+const TERM_SEPARATOR = '[\\s_\\-\\u2010-\\u2015]+';
+const TERM_SPLIT = /[\s_\-\u2010-\u2015]+/u;
+/** Clause boundaries: , ; | bullets, line breaks, a full stop before a space, a spaced dash. */
+const CLAUSE_SEPARATOR = /[,;|\n\r\u2022]|\.(?=\s)|\s[-\u2013\u2014]+\s/gu;
+
+function escapeRegExp(text: string): string {
+	return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+interface CompiledTerms {
+	/** Matches any term as a whole word; capture group i + 1 is term i. */
+	regex: RegExp;
+	/** The terms as configured, by capture group. */
+	labels: string[];
+}
+
+function termPattern(term: string): string | undefined {
+	let body = term.trim();
+	const wildcard = body.endsWith('*');
+	if (wildcard) body = body.replace(/\*+$/, '');
+	const parts = body.split(TERM_SPLIT).filter((part) => part !== '');
+	if (parts.length === 0) return undefined;
+	return parts.map(escapeRegExp).join(TERM_SEPARATOR) + (wildcard ? `${WORD_CHAR}*` : '');
+}
+
+function compileTerms(terms: readonly string[]): CompiledTerms | undefined {
+	const byPattern = new Map<string, string>();
+	for (const term of terms) {
+		const pattern = termPattern(term);
+		if (pattern === undefined) continue;
+		const key = pattern.toLowerCase();
+		if (!byPattern.has(key)) byPattern.set(key, term.trim());
+	}
+	if (byPattern.size === 0) return undefined;
+	// Longer patterns first, so the longest term at a position is the one reported.
+	const entries = [...byPattern.entries()].sort((a, b) => b[0].length - a[0].length);
+	const alternatives = entries.map(([pattern]) => `(${pattern})`).join('|');
+	return {
+		regex: new RegExp(`${NOT_AFTER_WORD}(?:${alternatives})${NOT_BEFORE_WORD}`, 'giu'),
+		labels: entries.map(([, label]) => label),
+	};
+}
+
+function groupIndex(match: RegExpExecArray): number {
+	for (let i = 1; i < match.length; i++) if (match[i] !== undefined) return i - 1;
+	return 0;
+}
+
+function compileCodePattern(pattern: string): RegExp {
+	let compiled: RegExp | undefined;
+	let problem = '';
+	try {
+		compiled = new RegExp(pattern, 'i');
+	} catch (error) {
+		problem = (error as Error).message;
+	}
+	if (!compiled) {
+		throw new OrganicRuleError('codePattern', `The item code pattern is not a valid regular expression: ${problem}`);
+	}
+	if (compiled.test('')) {
+		throw new OrganicRuleError('codePattern', 'The item code pattern matches an empty code: it would mark every line');
+	}
+	return compiled;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Matching
+
+interface Span {
+	start: number;
+	end: number;
+}
+
+interface FieldText {
+	field: string;
+	text: string;
+	isCode: boolean;
+}
+
+interface FieldHits {
+	source: FieldText;
+	hits: OrganicHit[];
+}
+
+interface Exclusion extends Span {
+	exclusion: string;
+	text: string;
+	field: string;
+}
+
+const FIELD_ORDER: readonly OrganicField[] = ['itemCode', 'description', 'itemName'];
+
+export type OrganicInputKind = 'document' | 'lineItem' | 'item';
+
+/** Bad input: `field` is the path of the offending value inside the item (`LineItems[2]`). */
+export class OrganicInputError extends Error {
+	constructor(
+		readonly field: string,
+		message: string,
+	) {
+		super(message);
+		this.name = 'OrganicInputError';
+	}
+}
+
+/** The decision for one input item: a document, a bare line item or a Xero Item. */
+export interface OrganicClassification {
+	kind: OrganicInputKind;
+	/** True when at least one line is organic. */
+	organic: boolean;
+	lineCount: number;
+	organicLineCount: number;
+	/** One decision per line, in input order. */
+	lines: OrganicLineDecision[];
+	/** Set when the input could not be judged well, e.g. a document without LineItems. */
+	warning?: string;
+}
+
+/** Keys that identify a Xero document even when it arrives without its LineItems. */
+const DOCUMENT_ID_KEYS = [
+	'InvoiceID',
+	'CreditNoteID',
+	'PurchaseOrderID',
+	'QuoteID',
+	'BankTransactionID',
+	'RepeatingInvoiceID',
+	'OverpaymentID',
+	'PrepaymentID',
+	'ReceiptID',
+];
+
+export const NO_LINE_ITEMS_WARNING =
+	'The document has no LineItems, so no line could be checked. Xero leaves line items out of some list results: fetch the documents with their line items (for example one page at a time, or one by one).';
+
+export class OrganicMatcher {
+	readonly fields: readonly OrganicField[];
+	readonly exclusionScope: ExclusionScope;
+	private readonly keywords: CompiledTerms | undefined;
+	private readonly exclusions: CompiledTerms | undefined;
+	private readonly codePrefixes: CompiledTerms | undefined;
+	private readonly codePattern: RegExp | undefined;
+	private readonly codePatternLabel: string;
+	private readonly inspectCode: boolean;
+	private readonly inspectDescription: boolean;
+	private readonly inspectName: boolean;
+
+	constructor(options: OrganicRuleOptions = {}) {
+		const languages = options.languages ?? [];
+		for (const language of languages) {
+			if (!Object.prototype.hasOwnProperty.call(LANGUAGE_RULES, language)) {
+				throw new OrganicRuleError('languages', `Unknown language "${String(language)}"`);
+			}
+		}
+		const keywordList = [
+			...(options.keywords ?? DEFAULT_KEYWORDS),
+			...languages.flatMap((language) => LANGUAGE_RULES[language].keywords),
+		];
+		const exclusionList = [
+			...(options.exclusions ?? DEFAULT_EXCLUSIONS),
+			...languages.flatMap((language) => LANGUAGE_RULES[language].exclusions),
+		];
+		this.keywords = compileTerms(keywordList);
+		this.exclusions = compileTerms(exclusionList);
+
+		const prefixes = (options.codePrefixes ?? []).map((prefix) => prefix.trim()).filter((prefix) => prefix !== '');
+		if (prefixes.length > 0) {
+			const unique = [...new Set(prefixes)].sort((a, b) => b.length - a.length);
+			this.codePrefixes = {
+				regex: new RegExp(`^\\s*(?:${unique.map((prefix) => `(${escapeRegExp(prefix)})`).join('|')})`, 'iu'),
+				labels: unique,
+			};
+		}
+		this.codePatternLabel = (options.codePattern ?? '').trim();
+		if (this.codePatternLabel !== '') this.codePattern = compileCodePattern(this.codePatternLabel);
+
+		if (!this.keywords && !this.codePrefixes && !this.codePattern) {
+			throw new OrganicRuleError('keywords', 'Give at least one keyword, item code prefix or item code pattern');
+		}
+
+		const fields = options.fields ?? DEFAULT_FIELDS;
+		for (const field of fields) {
+			if (!FIELD_ORDER.includes(field)) throw new OrganicRuleError('fields', `Unknown field "${String(field)}"`);
+		}
+		if (fields.length === 0 && !this.codePrefixes && !this.codePattern) {
+			throw new OrganicRuleError('fields', 'Choose at least one field to inspect');
+		}
+		this.fields = FIELD_ORDER.filter((field) => fields.includes(field));
+		this.inspectCode = this.fields.includes('itemCode');
+		this.inspectDescription = this.fields.includes('description');
+		this.inspectName = this.fields.includes('itemName');
+
+		const scope = options.exclusionScope ?? DEFAULT_EXCLUSION_SCOPE;
+		if (!['match', 'clause', 'field', 'line'].includes(scope)) {
+			throw new OrganicRuleError('exclusionScope', `Unknown exclusion scope "${String(scope)}"`);
+		}
+		this.exclusionScope = scope;
+	}
+
+	/** Whether looked-up Item details could change a decision (a description or name is inspected). */
+	get usesItemDetails(): boolean {
+		return this.inspectDescription || this.inspectName;
+	}
+
+	/** The texts of a line item that the rules inspect, in field order. */
+	private lineTexts(line: Record<string, unknown>, lookup: ItemDetailsMap | undefined): FieldText[] {
+		const texts: FieldText[] = [];
+		const item = isRecord(line.Item) ? line.Item : undefined;
+		let code = textOf(line.ItemCode);
+		let codeField = 'ItemCode';
+		if (!hasText(code) && item) {
+			code = textOf(item.Code);
+			codeField = 'Item.Code';
+		}
+		const checkCode = this.inspectCode || this.codePrefixes !== undefined || this.codePattern !== undefined;
+		if (checkCode && hasText(code)) texts.push({ field: codeField, text: code, isCode: true });
+
+		const description = textOf(line.Description);
+		const name = item ? textOf(item.Name) : undefined;
+		let details: ItemDetails | undefined;
+		if (lookup && hasText(code) && !hasText(description)) details = lookup.get(itemLookupKey(code));
+
+		if (this.inspectDescription) {
+			if (hasText(description)) {
+				texts.push({ field: 'Description', text: description, isCode: false });
+			} else if (details) {
+				const looked = textOf(details.Description);
+				if (hasText(looked)) texts.push({ field: 'itemLookup.Description', text: looked, isCode: false });
+				const purchase = textOf(details.PurchaseDescription);
+				if (hasText(purchase)) {
+					texts.push({ field: 'itemLookup.PurchaseDescription', text: purchase, isCode: false });
+				}
+			}
+		}
+		if (this.inspectName) {
+			if (hasText(name)) {
+				texts.push({ field: 'Item.Name', text: name, isCode: false });
+			} else if (details) {
+				const looked = textOf(details.Name);
+				if (hasText(looked)) texts.push({ field: 'itemLookup.Name', text: looked, isCode: false });
+			}
+		}
+		return texts;
+	}
+
+	/** The texts of a Xero Item (`Code`, `Name`, `Description`, `PurchaseDescription`). */
+	private itemTexts(item: Record<string, unknown>): FieldText[] {
+		const texts: FieldText[] = [];
+		const code = textOf(item.Code);
+		const checkCode = this.inspectCode || this.codePrefixes !== undefined || this.codePattern !== undefined;
+		if (checkCode && hasText(code)) texts.push({ field: 'Code', text: code, isCode: true });
+		if (this.inspectDescription) {
+			const description = textOf(item.Description);
+			if (hasText(description)) texts.push({ field: 'Description', text: description, isCode: false });
+			const purchase = textOf(item.PurchaseDescription);
+			if (hasText(purchase)) texts.push({ field: 'PurchaseDescription', text: purchase, isCode: false });
+		}
+		if (this.inspectName) {
+			const name = textOf(item.Name);
+			if (hasText(name)) texts.push({ field: 'Name', text: name, isCode: false });
+		}
+		return texts;
+	}
+
+	/** All hits in one text: keywords (when the field is inspected), then code prefix and pattern. */
+	private findHits(source: FieldText): OrganicHit[] | undefined {
+		let hits: OrganicHit[] | undefined;
+		const { text, field } = source;
+		if (this.keywords && (!source.isCode || this.inspectCode)) {
+			const regex = this.keywords.regex;
+			regex.lastIndex = 0;
+			let match = regex.exec(text);
+			while (match !== null) {
+				(hits ??= []).push({
+					field,
+					rule: 'keyword',
+					keyword: this.keywords.labels[groupIndex(match)],
+					text: match[0],
+					index: match.index,
+				});
+				match = regex.exec(text);
+			}
+		}
+		if (source.isCode) {
+			if (this.codePrefixes) {
+				const match = this.codePrefixes.regex.exec(text);
+				if (match !== null) {
+					const leading = match[0].length - match[0].trimStart().length;
+					(hits ??= []).push({
+						field,
+						rule: 'codePrefix',
+						keyword: this.codePrefixes.labels[groupIndex(match)],
+						text: match[0].trimStart(),
+						index: match.index + leading,
+					});
+				}
+			}
+			if (this.codePattern) {
+				const match = this.codePattern.exec(text);
+				if (match !== null && match[0] !== '') {
+					(hits ??= []).push({
+						field,
+						rule: 'codePattern',
+						keyword: this.codePatternLabel,
+						text: match[0],
+						index: match.index,
+					});
+				}
+			}
+		}
+		return hits;
+	}
+
+	private findExclusions(source: FieldText): Exclusion[] {
+		const found: Exclusion[] = [];
+		if (!this.exclusions) return found;
+		const regex = this.exclusions.regex;
+		regex.lastIndex = 0;
+		let match = regex.exec(source.text);
+		while (match !== null) {
+			found.push({
+				exclusion: this.exclusions.labels[groupIndex(match)],
+				text: match[0],
+				field: source.field,
+				start: match.index,
+				end: match.index + match[0].length,
+			});
+			match = regex.exec(source.text);
+		}
+		return found;
+	}
+
+	/** Decides one line item. `lookup` supplies Item details for lines that carry only a code. */
+	matchLine(line: unknown, lineIndex = 0, lookup?: ItemDetailsMap): OrganicLineDecision {
+		const record = isRecord(line) ? line : {};
+		return this.decide(this.lineTexts(record, lookup), lineIndex, codeOf(record));
+	}
+
+	/** Decides one Xero Item. */
+	matchItem(item: unknown): OrganicLineDecision {
+		const record = isRecord(item) ? item : {};
+		const code = textOf(record.Code);
+		return this.decide(this.itemTexts(record), 0, hasText(code) ? code : undefined);
+	}
+
+	/** Decides one piece of text as if it were the given field of a line. Handy for previews and tests. */
+	matchText(text: string, field: OrganicField = 'description'): OrganicLineDecision {
+		const line: Record<string, unknown> =
+			field === 'itemCode'
+				? { ItemCode: text }
+				: field === 'itemName'
+					? { Item: { Name: text } }
+					: { Description: text };
+		return this.matchLine(line);
+	}
+
+	private decide(texts: FieldText[], lineIndex: number, itemCode: string | undefined): OrganicLineDecision {
+		const decision: OrganicLineDecision = {
+			lineIndex,
+			organic: false,
+			reason: texts.length === 0 ? 'noText' : 'noMatch',
+			inspected: texts.map((source) => source.field),
+			matches: [],
+			excluded: [],
+		};
+		if (itemCode !== undefined) decision.itemCode = itemCode;
+
+		let found: FieldHits[] | undefined;
+		for (const source of texts) {
+			const hits = this.findHits(source);
+			if (hits) (found ??= []).push({ source, hits });
+		}
+		if (!found) return decision;
+
+		if (!this.exclusions) {
+			for (const { hits } of found) decision.matches.push(...hits);
+		} else if (this.exclusionScope === 'line') {
+			let lineExclusion: Exclusion | undefined;
+			for (const source of texts) {
+				lineExclusion = this.findExclusions(source)[0];
+				if (lineExclusion) break;
+			}
+			for (const { source, hits } of found) {
+				if (!lineExclusion) {
+					decision.matches.push(...hits);
+					continue;
+				}
+				const sameField = this.findExclusions(source)[0];
+				for (const hit of hits) decision.excluded.push(excludedHit(hit, sameField ?? lineExclusion));
+			}
+		} else {
+			for (const { source, hits } of found) {
+				const exclusions = this.findExclusions(source);
+				if (exclusions.length === 0) {
+					decision.matches.push(...hits);
+					continue;
+				}
+				const clauses = this.exclusionScope === 'clause' ? clauseStarts(source.text) : undefined;
+				for (const hit of hits) {
+					const winner = exclusions.find((exclusion) => this.cancels(exclusion, hit, clauses));
+					if (winner) decision.excluded.push(excludedHit(hit, winner));
+					else decision.matches.push(hit);
+				}
+			}
+		}
+		decision.organic = decision.matches.length > 0;
+		decision.reason = decision.organic ? 'matched' : 'excluded';
+		return decision;
+	}
+
+	private cancels(exclusion: Exclusion, hit: OrganicHit, clauses: number[] | undefined): boolean {
+		const hitEnd = hit.index + hit.text.length;
+		switch (this.exclusionScope) {
+			case 'match':
+				return exclusion.start < hitEnd && hit.index < exclusion.end;
+			case 'clause':
+				return (
+					(exclusion.start < hitEnd && hit.index < exclusion.end) ||
+					clauseOf(clauses ?? [], exclusion.start) === clauseOf(clauses ?? [], hit.index)
+				);
+			default:
+				return true;
+		}
+	}
+
+	/**
+	 * Decides one input item: a Xero document (anything with `LineItems`), a Xero Item, or a bare
+	 * line item. Throws OrganicInputError for input that cannot be read (LineItems not an array,
+	 * a line that is not an object).
+	 */
+	classify(input: unknown, lookup?: ItemDetailsMap): OrganicClassification {
+		if (!isRecord(input)) {
+			throw new OrganicInputError('', `Expected an object (a Xero document, line item or Item), got ${describe(input)}`);
+		}
+		const kind = inputKind(input);
+		if (kind === 'document') {
+			const raw = input.LineItems;
+			if (raw !== undefined && raw !== null && !Array.isArray(raw)) {
+				throw new OrganicInputError('LineItems', `'LineItems' must be an array of line items, got ${describe(raw)}`);
+			}
+			const lineItems = (raw ?? []) as unknown[];
+			const lines: OrganicLineDecision[] = new Array(lineItems.length);
+			let organicLineCount = 0;
+			for (let index = 0; index < lineItems.length; index++) {
+				const line = lineItems[index];
+				if (!isRecord(line)) {
+					throw new OrganicInputError(
+						`LineItems[${index}]`,
+						`'LineItems[${index}]' must be a line item object, got ${describe(line)}`,
+					);
+				}
+				const decision = this.matchLine(line, index, lookup);
+				if (decision.organic) organicLineCount++;
+				lines[index] = decision;
+			}
+			const classification: OrganicClassification = {
+				kind,
+				organic: organicLineCount > 0,
+				lineCount: lines.length,
+				organicLineCount,
+				lines,
+			};
+			if (raw === undefined || raw === null) classification.warning = NO_LINE_ITEMS_WARNING;
+			return classification;
+		}
+		const decision = kind === 'item' ? this.matchItem(input) : this.matchLine(input, 0, lookup);
+		return {
+			kind,
+			organic: decision.organic,
+			lineCount: 1,
+			organicLineCount: decision.organic ? 1 : 0,
+			lines: [decision],
+		};
+	}
+}
+
+function codeOf(line: Record<string, unknown>): string | undefined {
+	const code = textOf(line.ItemCode);
+	if (hasText(code)) return code;
+	if (isRecord(line.Item)) {
+		const itemCode = textOf(line.Item.Code);
+		if (hasText(itemCode)) return itemCode;
+	}
+	return undefined;
+}
+
+function excludedHit(hit: OrganicHit, exclusion: Exclusion): OrganicExcludedHit {
+	return { ...hit, exclusion: exclusion.exclusion, exclusionText: exclusion.text, exclusionField: exclusion.field };
+}
+
+/** Start positions of the clauses after the first. */
+function clauseStarts(text: string): number[] {
+	const starts: number[] = [];
+	CLAUSE_SEPARATOR.lastIndex = 0;
+	let match = CLAUSE_SEPARATOR.exec(text);
+	while (match !== null) {
+		starts.push(match.index + match[0].length);
+		match = CLAUSE_SEPARATOR.exec(text);
+	}
+	return starts;
+}
+
+function clauseOf(starts: number[], position: number): number {
+	let clause = 0;
+	while (clause < starts.length && starts[clause] <= position) clause++;
+	return clause;
+}
+
+function describe(value: unknown): string {
+	if (value === null) return 'null';
+	if (Array.isArray(value)) return 'an array';
+	if (typeof value === 'string') return `a string ("${value.length > 40 ? `${value.slice(0, 40)}…` : value}")`;
+	return `a ${typeof value}`;
+}
+
+/** What kind of input an item is: a document, a Xero Item, or a bare line item. */
+export function inputKind(input: Record<string, unknown>): OrganicInputKind {
+	if (input.LineItems !== undefined) return 'document';
+	if (DOCUMENT_ID_KEYS.some((key) => input[key] !== undefined)) return 'document';
+	if (input.ItemID !== undefined) return 'item';
+	if (input.Code !== undefined && input.ItemCode === undefined && input.LineAmount === undefined) return 'item';
+	return 'lineItem';
+}
+
+/** Item codes of lines that carry a code but no description: the ones worth looking up. */
+export function codesNeedingLookup(input: unknown, into: Set<string> = new Set()): Set<string> {
+	if (!isRecord(input)) return into;
+	const kind = inputKind(input);
+	if (kind === 'item') return into;
+	const lines = kind === 'document' ? input.LineItems : [input];
+	if (!Array.isArray(lines)) return into;
+	for (const line of lines) {
+		if (!isRecord(line) || hasText(textOf(line.Description))) continue;
+		const code = codeOf(line);
+		if (code !== undefined) into.add(itemLookupKey(code));
+	}
+	return into;
+}
+
+/** Compiles the rules once; the matcher is then reused for every line of the execution. */
+export function compileOrganicRules(options: OrganicRuleOptions = {}): OrganicMatcher {
+	return new OrganicMatcher(options);
+}

@@ -1,0 +1,70 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { resolveTenantId } from '../../../shared/organisation';
+
+/** The organisation for one input item (the parameter may be an expression). */
+export async function tenantFor(this: IExecuteFunctions, itemIndex: number): Promise<string> {
+	const raw = this.getNodeParameter('tenantId', itemIndex, '', { extractValue: true });
+	return await resolveTenantId.call(this, raw, itemIndex);
+}
+
+/** One output item carrying a failed input's error, for Continue On Fail. */
+export function errorItem(error: Error, itemIndex: number): INodeExecutionData {
+	const description = (error as { description?: string }).description;
+	return {
+		json: { error: error.message, ...(description ? { errorDescription: description } : {}) },
+		pairedItem: { item: itemIndex },
+	};
+}
+
+/** Output items for one input item's result, paired to that input. */
+export function outputFor(
+	this: IExecuteFunctions,
+	result: IDataObject | IDataObject[],
+	itemIndex: number,
+): INodeExecutionData[] {
+	return this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(result), {
+		itemData: { item: itemIndex },
+	});
+}
+
+/**
+ * Runs an operation item by item: each result is paired with its input; a failure becomes an
+ * error item under Continue On Fail, otherwise stops the node naming the item.
+ */
+export async function runPerItem(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+	operation: (itemIndex: number) => Promise<IDataObject | IDataObject[] | INodeExecutionData[]>,
+): Promise<INodeExecutionData[]> {
+	const returnData: INodeExecutionData[] = [];
+	for (let i = 0; i < items.length; i++) {
+		try {
+			const result = await operation(i);
+			if (isExecutionData(result)) returnData.push(...result.map((item) => ({ ...item, pairedItem: { item: i } })));
+			else returnData.push(...outputFor.call(this, result, i));
+		} catch (error) {
+			if (this.continueOnFail()) {
+				returnData.push(errorItem(error as Error, i));
+				continue;
+			}
+			throw withItemIndex(this, error as Error, i);
+		}
+	}
+	return returnData;
+}
+
+function isExecutionData(result: unknown): result is INodeExecutionData[] {
+	return Array.isArray(result) && result.length > 0 && typeof result[0] === 'object' && 'json' in result[0];
+}
+
+/** Makes sure an error that stops the node says which item failed. */
+export function withItemIndex(context: IExecuteFunctions, error: Error, itemIndex: number): Error {
+	const nodeError = error as Error & { context?: IDataObject };
+	if (nodeError.context && typeof nodeError.context === 'object') {
+		nodeError.context.itemIndex ??= itemIndex;
+		return nodeError;
+	}
+	return new NodeOperationError(context.getNode(), error, { itemIndex });
+}

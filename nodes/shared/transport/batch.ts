@@ -1,0 +1,59 @@
+import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
+
+import type { XeroContext } from './context';
+import { validationMessages } from './errors';
+import { idempotencyKey } from './idempotency';
+import { xeroRequest } from './request';
+
+/** Xero recommends at most 50 documents per create or update call. */
+export const BATCH_SIZE = 50;
+
+export type BatchResult =
+	| { ok: true; document: IDataObject }
+	| { ok: false; messages: string[]; document?: IDataObject };
+
+export interface XeroBatchOptions {
+	/** PUT creates; POST creates or updates. */
+	method: Extract<IHttpRequestMethods, 'PUT' | 'POST'>;
+	path: string;
+	property: string;
+	documents: IDataObject[];
+	qs?: IDataObject;
+	batchSize?: number;
+}
+
+/**
+ * Sends many documents in Xero's batches with summarizeErrors=false, so one invalid document
+ * does not sink the others, and returns one result per input document, in input order.
+ */
+export async function xeroBatchWrite(
+	this: XeroContext,
+	tenantId: string,
+	options: XeroBatchOptions,
+): Promise<BatchResult[]> {
+	const { method, path, property, documents } = options;
+	const size = options.batchSize ?? BATCH_SIZE;
+	const results: BatchResult[] = [];
+	for (let start = 0; start < documents.length; start += size) {
+		const batch = documents.slice(start, start + size);
+		const body = await xeroRequest.call(this, tenantId, {
+			method,
+			path,
+			qs: { ...options.qs, summarizeErrors: false },
+			body: { [property]: batch },
+			idempotencyKey: idempotencyKey(this, method, path, start, batch),
+		});
+		const answered = (body[property] as IDataObject[] | undefined) ?? [];
+		batch.forEach((_, i) => results.push(resultOf(answered[i])));
+	}
+	return results;
+}
+
+function resultOf(element: IDataObject | undefined): BatchResult {
+	if (!element) return { ok: false, messages: ['Xero returned no result for this document'] };
+	const messages = validationMessages(element);
+	if (element.HasErrors === true || element.StatusAttributeString === 'ERROR' || messages.length > 0) {
+		return { ok: false, messages: messages.length ? messages : ['Xero rejected this document'], document: element };
+	}
+	return { ok: true, document: element };
+}

@@ -1,0 +1,85 @@
+import type { IDataObject, INode, JsonObject } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+import { scopeFor } from './scopes';
+
+/** What came back from Xero, whether n8n threw it (401) or returned it (other statuses). */
+export interface XeroFailure {
+	status?: number;
+	headers: IDataObject;
+	body: unknown;
+	networkCode?: string;
+	message: string;
+}
+
+export function failureFromError(error: unknown): XeroFailure {
+	const cause = (error as { cause?: unknown }).cause ?? error;
+	const response = (cause as { response?: { status?: number; headers?: IDataObject; data?: unknown } })
+		.response;
+	return {
+		status: response?.status,
+		headers: response?.headers ?? {},
+		body: response?.data,
+		networkCode: (cause as { code?: string }).code,
+		message: (cause as Error).message ?? String(error),
+	};
+}
+
+/** Xero's validation messages from a ValidationException body or from one batch element. */
+export function validationMessages(body: unknown): string[] {
+	if (!body || typeof body !== 'object') return [];
+	const record = body as IDataObject;
+	const own = ((record.ValidationErrors as IDataObject[] | undefined) ?? []).map((e) => String(e.Message));
+	const nested = ((record.Elements as IDataObject[] | undefined) ?? []).flatMap(validationMessages);
+	return [...own, ...nested];
+}
+
+function xeroMessage(body: unknown): string | undefined {
+	if (typeof body === 'string') return body.trim() || undefined;
+	if (!body || typeof body !== 'object') return undefined;
+	const record = body as IDataObject;
+	return (record.Detail ?? record.Message ?? record.Title ?? record.error) as string | undefined;
+}
+
+export interface FailureContext {
+	method: string;
+	path: string;
+	tenantId?: string;
+	itemIndex?: number;
+}
+
+/** Turns a Xero failure into an n8n error that says what happened and what to do. */
+export function toNodeError(node: INode, failure: XeroFailure, context: FailureContext): NodeApiError {
+	const { status } = failure;
+	const validation = validationMessages(failure.body);
+	const where = `${context.method} ${context.path}`;
+	let message: string;
+	let description: string | undefined;
+
+	if (validation.length > 0) {
+		message = `Xero rejected the request: ${validation.join('; ')}`;
+	} else if (status === 401) {
+		message = 'Xero refused the access token: reconnect the Xero credential';
+		description =
+			'The token could not be refreshed (the connection was revoked in Xero, or it was unused for 60 days). Open the credential and connect it again.';
+	} else if (status === 403) {
+		const scope = scopeFor(context.method, context.path);
+		message = `Xero denied access to ${context.path}: the organisation is not connected to this credential, or the scope "${scope}" is missing`;
+		description = `Check the Organisation selected in the node, and that the credential's scopes include ${scope} (reconnect after changing scopes).`;
+	} else if (status === 404) {
+		message = `Xero found nothing at ${context.path}: check the ID`;
+	} else if (status === 429) {
+		message = 'Xero rate limit reached';
+	} else if (status === undefined) {
+		message = `Could not reach Xero (${failure.networkCode ?? failure.message})`;
+	} else {
+		message = `Xero answered ${status} to ${where}${xeroMessage(failure.body) ? `: ${xeroMessage(failure.body)}` : ''}`;
+	}
+
+	return new NodeApiError(node, (failure.body ?? { message: failure.message }) as JsonObject, {
+		message,
+		description: description ?? xeroMessage(failure.body),
+		httpCode: status ? String(status) : undefined,
+		itemIndex: context.itemIndex,
+	});
+}
