@@ -1,18 +1,16 @@
+import { n8nCommunityNodesPlugin } from '@n8n/eslint-plugin-community-nodes';
 import { config } from '@n8n/node-cli/eslint';
 
-// n8n's own community-node configuration (the rules n8n's verification scanner applies), with one
-// relaxation: test code, the sandbox and benchmarks are tooling, never shipped, so they may use
-// Node's globals, the console and dev dependencies.
+// n8n's community rules are about shipped node code; tests, the sandbox and benchmarks are tooling
+// that never ships, so they keep the TypeScript rules but may use Node, the console and test fakes.
+const communityRulesOff = Object.fromEntries(
+	Object.keys(n8nCommunityNodesPlugin.rules).map((rule) => [`@n8n/community-nodes/${rule}`, 'off']),
+);
+
 export default [
 	...config,
 	{
 		files: ['test/**/*.ts'],
-		rules: {
-			'@n8n/community-nodes/no-restricted-globals': 'off',
-			'@n8n/community-nodes/no-restricted-imports': 'off',
-			'@n8n/community-nodes/require-node-api-error': 'off',
-			'@n8n/community-nodes/missing-paired-item': 'off',
-			'no-console': 'off',
-		},
+		rules: { ...communityRulesOff, 'no-console': 'off' },
 	},
 ];

@@ -6,3 +6,4 @@ import { join } from 'path';
 process.env.N8N_USER_FOLDER ??= mkdtempSync(join(tmpdir(), 'n8n-xero-test-'));
 process.env.N8N_ENCRYPTION_KEY ??= 'test-encryption-key';
 process.env.N8N_DIAGNOSTICS_ENABLED = 'false';
+process.env.N8N_LOG_LEVEL ??= 'silent';

@@ -1,14 +1,10 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeType,
-	INodeTypeDescription,
-} from 'n8n-workflow';
-import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
-import { organicFilterProperties } from './description';
+import { searchOrganisations } from '../shared/organisation';
+import { organicFilterCredentials, organicFilterProperties } from './description';
 import { NOT_ORGANIC_OUTPUT, shapeItem, type OrganicMode } from './documents';
+import { lookUpItemDetails } from './itemLookup';
 import {
 	compileOrganicRules,
 	DEFAULT_FIELDS,
@@ -66,8 +62,11 @@ export class OrganicFilter implements INodeType {
 		outputs: [NodeConnectionTypes.Main, NodeConnectionTypes.Main],
 		outputNames: ['Organic', 'Not Organic'],
 		usableAsTool: true,
+		credentials: organicFilterCredentials,
 		properties: organicFilterProperties,
 	};
+
+	methods = { listSearch: { searchOrganisations } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const items = this.getInputData();
@@ -75,6 +74,8 @@ export class OrganicFilter implements INodeType {
 		const outputs: INodeExecutionData[][] = [[], []];
 		// The rules are compiled once per distinct setting, not per item or line.
 		const matchers = new Map<string, OrganicMatcher>();
+		// Items are looked up before matching, once per organisation for the whole run.
+		const lookups = this.getNodeParameter('lookupItems', 0, false) ? await lookUpItemDetails(this, items) : undefined;
 
 		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 			try {
@@ -85,8 +86,10 @@ export class OrganicFilter implements INodeType {
 					matcher = compileOrganicRules(settings.rules);
 					matchers.set(key, matcher);
 				}
+				const lookup = lookups?.[itemIndex];
+				if (lookup instanceof Error) throw lookup;
 				const item = items[itemIndex];
-				const classification = matcher.classify(item.json);
+				const classification = matcher.classify(item.json, lookup);
 				const shaped = shapeItem(item.json, classification, mode, { includeDetails: settings.includeDetails });
 				const result: INodeExecutionData = { json: shaped.json as IDataObject, pairedItem: { item: itemIndex } };
 				if (item.binary) result.binary = item.binary;
@@ -108,8 +111,8 @@ export class OrganicFilter implements INodeType {
 	}
 }
 
-function toNodeError(context: IExecuteFunctions, error: Error, itemIndex: number): NodeOperationError {
-	if (error instanceof NodeOperationError) return error;
+function toNodeError(context: IExecuteFunctions, error: Error, itemIndex: number): NodeOperationError | NodeApiError {
+	if (error instanceof NodeOperationError || error instanceof NodeApiError) return error;
 	if (error instanceof OrganicInputError) {
 		const where = error.field ? ` (field '${error.field}')` : '';
 		return new NodeOperationError(context.getNode(), `Item ${itemIndex}${where}: ${error.message}`, {

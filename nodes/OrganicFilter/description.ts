@@ -1,6 +1,15 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { INodeCredentialDescription, INodeProperties } from 'n8n-workflow';
 
+import { authenticationProperty, organisationProperty, xeroCredentials } from '../shared/organisation';
 import { DEFAULT_EXCLUSIONS, DEFAULT_KEYWORDS } from './matcher';
+
+const WHEN_LOOKING_UP = { lookupItems: [true] };
+
+/** The Xero credential is needed only to look Items up. */
+export const organicFilterCredentials: INodeCredentialDescription[] = xeroCredentials.map((credential) => ({
+	...credential,
+	displayOptions: { show: { ...credential.displayOptions?.show, ...WHEN_LOOKING_UP } },
+}));
 
 export const organicFilterProperties: INodeProperties[] = [
 	{
@@ -72,6 +81,16 @@ export const organicFilterProperties: INodeProperties[] = [
 			'Comma-separated phrases that cancel a keyword, written like keywords. By default an exclusion cancels the keywords in the same clause of the same field (see Exclusion Scope under Options).',
 	},
 	{
+		displayName: 'Look Up Items by Code',
+		name: 'lookupItems',
+		type: 'boolean',
+		default: false,
+		description:
+			"Whether to read the organisation's Items from Xero, once per run, for lines that carry an item code but no description, and inspect the Item's description and purchase description (and its name when Item Name is inspected)",
+	},
+	{ ...authenticationProperty, displayOptions: { show: WHEN_LOOKING_UP } },
+	{ ...organisationProperty, displayOptions: { show: WHEN_LOOKING_UP } },
+	{
 		displayName: 'Options',
 		name: 'options',
 		type: 'collection',
@@ -122,8 +141,7 @@ export const organicFilterProperties: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				placeholder: '^ORG[-_]|-ORG$',
-				description:
-					'A regular expression, without slashes and case-insensitive, that marks an item code as organic',
+				description: 'A regular expression, without slashes and case-insensitive, that marks an item code as organic',
 			},
 			{
 				displayName: 'Item Code Prefixes',
@@ -150,8 +168,7 @@ export const organicFilterProperties: INodeProperties[] = [
 					{ name: 'Swedish', value: 'sv', description: 'Adds ekologisk, eko' },
 				],
 				default: [],
-				description:
-					"Also match these languages' organic terms, with their negations and their word for conventional",
+				description: "Also match these languages' organic terms, with their negations and their word for conventional",
 			},
 		],
 	},

@@ -35,6 +35,9 @@ export const DEFAULT_EXCLUSIONS: readonly string[] = [
 	'in-conversion',
 	'not certified',
 	'uncertified',
+	'certification pending',
+	'pending certification',
+	'organic chemistry',
 	'conventional',
 	'conventionally grown',
 ];
@@ -201,8 +204,8 @@ export interface OrganicLineDecision {
 	 * `noText`: none of the inspected fields has any text.
 	 */
 	reason: OrganicLineReason;
-	/** The fields that had text and were inspected. */
-	inspected: string[];
+	/** The fields that had text and were inspected, e.g. "ItemCode, Description" ('' when none). */
+	inspected: string;
 	/** Every surviving hit, in field order. */
 	matches: OrganicHit[];
 	/** Every hit an exclusion cancelled. */
@@ -260,8 +263,6 @@ const NOT_BEFORE_WORD = `(?!${WORD_CHAR})`;
 /** What a space, `-` or `_` inside a term matches: a run of whitespace, hyphens, dashes, underscores. */
 const TERM_SEPARATOR = '[\\s_\\-\\u2010-\\u2015]+';
 const TERM_SPLIT = /[\s_\-\u2010-\u2015]+/u;
-/** Clause boundaries: , ; | bullets, line breaks, a full stop before a space, a spaced dash. */
-const CLAUSE_SEPARATOR = /[,;|\n\r\u2022]|\.(?=\s)|\s[-\u2013\u2014]+\s/gu;
 
 function escapeRegExp(text: string): string {
 	return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -284,20 +285,21 @@ function termPattern(term: string): string | undefined {
 }
 
 function compileTerms(terms: readonly string[]): CompiledTerms | undefined {
-	const byPattern = new Map<string, string>();
+	// Terms that differ only in letter case or separators ("non-organic", "Non Organic") are one.
+	const byKey = new Map<string, { pattern: string; label: string }>();
 	for (const term of terms) {
 		const pattern = termPattern(term);
 		if (pattern === undefined) continue;
 		const key = pattern.toLowerCase();
-		if (!byPattern.has(key)) byPattern.set(key, term.trim());
+		if (!byKey.has(key)) byKey.set(key, { pattern, label: term.trim() });
 	}
-	if (byPattern.size === 0) return undefined;
+	if (byKey.size === 0) return undefined;
 	// Longer patterns first, so the longest term at a position is the one reported.
-	const entries = [...byPattern.entries()].sort((a, b) => b[0].length - a[0].length);
-	const alternatives = entries.map(([pattern]) => `(${pattern})`).join('|');
+	const entries = [...byKey.values()].sort((a, b) => b.pattern.length - a.pattern.length);
+	const alternatives = entries.map(({ pattern }) => `(${pattern})`).join('|');
 	return {
 		regex: new RegExp(`${NOT_AFTER_WORD}(?:${alternatives})${NOT_BEFORE_WORD}`, 'giu'),
-		labels: entries.map(([, label]) => label),
+		labels: entries.map(({ label }) => label),
 	};
 }
 
@@ -326,27 +328,39 @@ function compileCodePattern(pattern: string): RegExp {
 // ---------------------------------------------------------------------------------------------
 // Matching
 
-interface Span {
+interface Exclusion {
+	exclusion: string;
+	text: string;
+	field: string;
 	start: number;
 	end: number;
 }
 
-interface FieldText {
-	field: string;
-	text: string;
-	isCode: boolean;
-}
+const NO_EXCLUSIONS: readonly Exclusion[] = [];
 
-interface FieldHits {
-	source: FieldText;
-	hits: OrganicHit[];
-}
-
-interface Exclusion extends Span {
-	exclusion: string;
-	text: string;
-	field: string;
-}
+/** The fields a text can come from, by id; `inspected` lists them in this spelling. */
+const FIELD_NAMES = [
+	'ItemCode',
+	'Item.Code',
+	'Description',
+	'Item.Name',
+	'itemLookup.Description',
+	'itemLookup.PurchaseDescription',
+	'itemLookup.Name',
+	'Code',
+	'PurchaseDescription',
+	'Name',
+] as const;
+const ITEM_CODE = 0;
+const ITEM_CODE_NESTED = 1;
+const DESCRIPTION = 2;
+const ITEM_NAME = 3;
+const LOOKUP_DESCRIPTION = 4;
+const LOOKUP_PURCHASE_DESCRIPTION = 5;
+const LOOKUP_NAME = 6;
+const CODE = 7;
+const PURCHASE_DESCRIPTION = 8;
+const NAME = 9;
 
 const FIELD_ORDER: readonly OrganicField[] = ['itemCode', 'description', 'itemName'];
 
@@ -461,145 +475,197 @@ export class OrganicMatcher {
 		return this.inspectDescription || this.inspectName;
 	}
 
-	/** The texts of a line item that the rules inspect, in field order. */
-	private lineTexts(line: Record<string, unknown>, lookup: ItemDetailsMap | undefined): FieldText[] {
-		const texts: FieldText[] = [];
+	// The texts of the line being decided. Kept in reused slots rather than fresh objects: the
+	// matcher decides millions of lines, and most of them contain no keyword at all.
+	private slotCount = 0;
+	private slotMask = 0;
+	private readonly slotField: number[] = [];
+	private readonly slotText: string[] = [];
+	private readonly slotIsCode: boolean[] = [];
+	private readonly inspectedCache = new Map<number, string>();
+	// Reused between lines; only the first `count` entries of each belong to the current line.
+	private readonly hitBuffer: OrganicHit[] = [];
+	private readonly survivorBuffer: OrganicHit[] = [];
+	private readonly cancelledBuffer: OrganicExcludedHit[] = [];
+
+	private addSlot(field: number, text: string, isCode: boolean): void {
+		const slot = this.slotCount++;
+		this.slotField[slot] = field;
+		this.slotText[slot] = text;
+		this.slotIsCode[slot] = isCode;
+		this.slotMask |= 1 << field;
+	}
+
+	/** The inspected fields as text ("ItemCode, Description"), one shared string per combination. */
+	private inspected(): string {
+		let text = this.inspectedCache.get(this.slotMask);
+		if (text === undefined) {
+			const names: string[] = [];
+			for (let slot = 0; slot < this.slotCount; slot++) names.push(FIELD_NAMES[this.slotField[slot]]);
+			text = names.join(', ');
+			this.inspectedCache.set(this.slotMask, text);
+		}
+		return text;
+	}
+
+	private get checksCode(): boolean {
+		return this.inspectCode || this.codePrefixes !== undefined || this.codePattern !== undefined;
+	}
+
+	/** Fills the slots with the texts of a line item; returns its item code. */
+	private loadLine(line: Record<string, unknown>, lookup: ItemDetailsMap | undefined): string | undefined {
+		this.slotCount = 0;
+		this.slotMask = 0;
 		const item = isRecord(line.Item) ? line.Item : undefined;
 		let code = textOf(line.ItemCode);
-		let codeField = 'ItemCode';
-		if (!hasText(code) && item) {
-			code = textOf(item.Code);
-			codeField = 'Item.Code';
+		let codeField = ITEM_CODE;
+		if (!hasText(code)) {
+			code = item ? textOf(item.Code) : undefined;
+			codeField = ITEM_CODE_NESTED;
+			if (!hasText(code)) code = undefined;
 		}
-		const checkCode = this.inspectCode || this.codePrefixes !== undefined || this.codePattern !== undefined;
-		if (checkCode && hasText(code)) texts.push({ field: codeField, text: code, isCode: true });
+		if (code !== undefined && this.checksCode) this.addSlot(codeField, code, true);
 
 		const description = textOf(line.Description);
-		const name = item ? textOf(item.Name) : undefined;
+		const describedHere = hasText(description);
 		let details: ItemDetails | undefined;
-		if (lookup && hasText(code) && !hasText(description)) details = lookup.get(itemLookupKey(code));
+		if (lookup && code !== undefined && !describedHere) details = lookup.get(itemLookupKey(code));
 
 		if (this.inspectDescription) {
-			if (hasText(description)) {
-				texts.push({ field: 'Description', text: description, isCode: false });
+			if (describedHere) {
+				this.addSlot(DESCRIPTION, description, false);
 			} else if (details) {
 				const looked = textOf(details.Description);
-				if (hasText(looked)) texts.push({ field: 'itemLookup.Description', text: looked, isCode: false });
+				if (hasText(looked)) this.addSlot(LOOKUP_DESCRIPTION, looked, false);
 				const purchase = textOf(details.PurchaseDescription);
-				if (hasText(purchase)) {
-					texts.push({ field: 'itemLookup.PurchaseDescription', text: purchase, isCode: false });
-				}
+				if (hasText(purchase)) this.addSlot(LOOKUP_PURCHASE_DESCRIPTION, purchase, false);
 			}
 		}
 		if (this.inspectName) {
+			const name = item ? textOf(item.Name) : undefined;
 			if (hasText(name)) {
-				texts.push({ field: 'Item.Name', text: name, isCode: false });
+				this.addSlot(ITEM_NAME, name, false);
 			} else if (details) {
 				const looked = textOf(details.Name);
-				if (hasText(looked)) texts.push({ field: 'itemLookup.Name', text: looked, isCode: false });
+				if (hasText(looked)) this.addSlot(LOOKUP_NAME, looked, false);
 			}
 		}
-		return texts;
+		return code;
 	}
 
-	/** The texts of a Xero Item (`Code`, `Name`, `Description`, `PurchaseDescription`). */
-	private itemTexts(item: Record<string, unknown>): FieldText[] {
-		const texts: FieldText[] = [];
+	/** Fills the slots with the texts of a Xero Item; returns its code. */
+	private loadItem(item: Record<string, unknown>): string | undefined {
+		this.slotCount = 0;
+		this.slotMask = 0;
 		const code = textOf(item.Code);
-		const checkCode = this.inspectCode || this.codePrefixes !== undefined || this.codePattern !== undefined;
-		if (checkCode && hasText(code)) texts.push({ field: 'Code', text: code, isCode: true });
+		const hasCode = hasText(code);
+		if (hasCode && this.checksCode) this.addSlot(CODE, code, true);
 		if (this.inspectDescription) {
 			const description = textOf(item.Description);
-			if (hasText(description)) texts.push({ field: 'Description', text: description, isCode: false });
+			if (hasText(description)) this.addSlot(DESCRIPTION, description, false);
 			const purchase = textOf(item.PurchaseDescription);
-			if (hasText(purchase)) texts.push({ field: 'PurchaseDescription', text: purchase, isCode: false });
+			if (hasText(purchase)) this.addSlot(PURCHASE_DESCRIPTION, purchase, false);
 		}
 		if (this.inspectName) {
 			const name = textOf(item.Name);
-			if (hasText(name)) texts.push({ field: 'Name', text: name, isCode: false });
+			if (hasText(name)) this.addSlot(NAME, name, false);
 		}
-		return texts;
+		return hasCode ? code : undefined;
 	}
 
-	/** All hits in one text: keywords (when the field is inspected), then code prefix and pattern. */
-	private findHits(source: FieldText): OrganicHit[] | undefined {
-		let hits: OrganicHit[] | undefined;
-		const { text, field } = source;
-		if (this.keywords && (!source.isCode || this.inspectCode)) {
+	/** Puts the hits of one slot (keywords when the field is inspected, then code prefix and pattern) into `hitBuffer`; returns how many. */
+	private findHits(slot: number): number {
+		const buffer = this.hitBuffer;
+		let count = 0;
+		const text = this.slotText[slot];
+		const field = FIELD_NAMES[this.slotField[slot]];
+		const isCode = this.slotIsCode[slot];
+		if (this.keywords && (!isCode || this.inspectCode)) {
 			const regex = this.keywords.regex;
 			regex.lastIndex = 0;
 			let match = regex.exec(text);
 			while (match !== null) {
-				(hits ??= []).push({
+				buffer[count++] = {
 					field,
 					rule: 'keyword',
 					keyword: this.keywords.labels[groupIndex(match)],
 					text: match[0],
 					index: match.index,
-				});
+				};
 				match = regex.exec(text);
 			}
 		}
-		if (source.isCode) {
+		if (isCode) {
 			if (this.codePrefixes) {
 				const match = this.codePrefixes.regex.exec(text);
 				if (match !== null) {
-					const leading = match[0].length - match[0].trimStart().length;
-					(hits ??= []).push({
+					const matched = match[0].trimStart();
+					buffer[count++] = {
 						field,
 						rule: 'codePrefix',
 						keyword: this.codePrefixes.labels[groupIndex(match)],
-						text: match[0].trimStart(),
-						index: match.index + leading,
-					});
+						text: matched,
+						index: match.index + match[0].length - matched.length,
+					};
 				}
 			}
 			if (this.codePattern) {
 				const match = this.codePattern.exec(text);
 				if (match !== null && match[0] !== '') {
-					(hits ??= []).push({
+					buffer[count++] = {
 						field,
 						rule: 'codePattern',
 						keyword: this.codePatternLabel,
 						text: match[0],
 						index: match.index,
-					});
+					};
 				}
 			}
 		}
-		return hits;
+		return count;
 	}
 
-	private findExclusions(source: FieldText): Exclusion[] {
-		const found: Exclusion[] = [];
-		if (!this.exclusions) return found;
+	private findExclusions(slot: number): readonly Exclusion[] {
+		if (!this.exclusions) return NO_EXCLUSIONS;
 		const regex = this.exclusions.regex;
+		const text = this.slotText[slot];
 		regex.lastIndex = 0;
-		let match = regex.exec(source.text);
+		let match = regex.exec(text);
+		if (match === null) return NO_EXCLUSIONS;
+		const found: Exclusion[] = [];
+		const field = FIELD_NAMES[this.slotField[slot]];
 		while (match !== null) {
 			found.push({
 				exclusion: this.exclusions.labels[groupIndex(match)],
 				text: match[0],
-				field: source.field,
+				field,
 				start: match.index,
 				end: match.index + match[0].length,
 			});
-			match = regex.exec(source.text);
+			match = regex.exec(text);
 		}
 		return found;
 	}
 
+	/** The first exclusion in any slot, for the `line` scope; null when there is none. */
+	private firstExclusionOnLine(): Exclusion | null {
+		for (let slot = 0; slot < this.slotCount; slot++) {
+			const exclusions = this.findExclusions(slot);
+			if (exclusions.length > 0) return exclusions[0];
+		}
+		return null;
+	}
+
 	/** Decides one line item. `lookup` supplies Item details for lines that carry only a code. */
 	matchLine(line: unknown, lineIndex = 0, lookup?: ItemDetailsMap): OrganicLineDecision {
-		const record = isRecord(line) ? line : {};
-		return this.decide(this.lineTexts(record, lookup), lineIndex, codeOf(record));
+		const code = this.loadLine(isRecord(line) ? line : {}, lookup);
+		return this.decide(lineIndex, code);
 	}
 
 	/** Decides one Xero Item. */
 	matchItem(item: unknown): OrganicLineDecision {
-		const record = isRecord(item) ? item : {};
-		const code = textOf(record.Code);
-		return this.decide(this.itemTexts(record), 0, hasText(code) ? code : undefined);
+		const code = this.loadItem(isRecord(item) ? item : {});
+		return this.decide(0, code);
 	}
 
 	/** Decides one piece of text as if it were the given field of a line. Handy for previews and tests. */
@@ -613,69 +679,60 @@ export class OrganicMatcher {
 		return this.matchLine(line);
 	}
 
-	private decide(texts: FieldText[], lineIndex: number, itemCode: string | undefined): OrganicLineDecision {
+	private decide(lineIndex: number, itemCode: string | undefined): OrganicLineDecision {
+		const slots = this.slotCount;
+		const hits = this.hitBuffer;
+		const survivors = this.survivorBuffer;
+		const cancelled = this.cancelledBuffer;
+		let survived = 0;
+		let excluded = 0;
+		let lineExclusion: Exclusion | null | undefined;
+
+		for (let slot = 0; slot < slots; slot++) {
+			const found = this.findHits(slot);
+			if (found === 0) continue;
+			let exclusions: readonly Exclusion[] = NO_EXCLUSIONS;
+			let lineWinner: Exclusion | undefined;
+			if (this.exclusions) {
+				if (this.exclusionScope === 'line') {
+					if (lineExclusion === undefined) lineExclusion = this.firstExclusionOnLine();
+					if (lineExclusion !== null) lineWinner = this.findExclusions(slot)[0] ?? lineExclusion;
+				} else {
+					exclusions = this.findExclusions(slot);
+				}
+			}
+			const text = this.slotText[slot];
+			for (let h = 0; h < found; h++) {
+				const hit = hits[h];
+				let winner = lineWinner;
+				for (let e = 0; winner === undefined && e < exclusions.length; e++) {
+					if (this.cancels(exclusions[e], hit, text)) winner = exclusions[e];
+				}
+				if (winner === undefined) survivors[survived++] = hit;
+				else cancelled[excluded++] = excludedHit(hit, winner);
+			}
+		}
+
 		const decision: OrganicLineDecision = {
 			lineIndex,
-			organic: false,
-			reason: texts.length === 0 ? 'noText' : 'noMatch',
-			inspected: texts.map((source) => source.field),
-			matches: [],
-			excluded: [],
+			organic: survived > 0,
+			reason: survived > 0 ? 'matched' : excluded > 0 ? 'excluded' : slots === 0 ? 'noText' : 'noMatch',
+			inspected: slots === 0 ? '' : this.inspected(),
+			matches: survived === 0 ? [] : survivors.slice(0, survived),
+			excluded: excluded === 0 ? [] : cancelled.slice(0, excluded),
 		};
 		if (itemCode !== undefined) decision.itemCode = itemCode;
-
-		let found: FieldHits[] | undefined;
-		for (const source of texts) {
-			const hits = this.findHits(source);
-			if (hits) (found ??= []).push({ source, hits });
-		}
-		if (!found) return decision;
-
-		if (!this.exclusions) {
-			for (const { hits } of found) decision.matches.push(...hits);
-		} else if (this.exclusionScope === 'line') {
-			let lineExclusion: Exclusion | undefined;
-			for (const source of texts) {
-				lineExclusion = this.findExclusions(source)[0];
-				if (lineExclusion) break;
-			}
-			for (const { source, hits } of found) {
-				if (!lineExclusion) {
-					decision.matches.push(...hits);
-					continue;
-				}
-				const sameField = this.findExclusions(source)[0];
-				for (const hit of hits) decision.excluded.push(excludedHit(hit, sameField ?? lineExclusion));
-			}
-		} else {
-			for (const { source, hits } of found) {
-				const exclusions = this.findExclusions(source);
-				if (exclusions.length === 0) {
-					decision.matches.push(...hits);
-					continue;
-				}
-				const clauses = this.exclusionScope === 'clause' ? clauseStarts(source.text) : undefined;
-				for (const hit of hits) {
-					const winner = exclusions.find((exclusion) => this.cancels(exclusion, hit, clauses));
-					if (winner) decision.excluded.push(excludedHit(hit, winner));
-					else decision.matches.push(hit);
-				}
-			}
-		}
-		decision.organic = decision.matches.length > 0;
-		decision.reason = decision.organic ? 'matched' : 'excluded';
 		return decision;
 	}
 
-	private cancels(exclusion: Exclusion, hit: OrganicHit, clauses: number[] | undefined): boolean {
-		const hitEnd = hit.index + hit.text.length;
+	private cancels(exclusion: Exclusion, hit: OrganicHit, text: string): boolean {
+		const overlaps = exclusion.start < hit.index + hit.text.length && hit.index < exclusion.end;
 		switch (this.exclusionScope) {
 			case 'match':
-				return exclusion.start < hitEnd && hit.index < exclusion.end;
+				return overlaps;
 			case 'clause':
 				return (
-					(exclusion.start < hitEnd && hit.index < exclusion.end) ||
-					clauseOf(clauses ?? [], exclusion.start) === clauseOf(clauses ?? [], hit.index)
+					overlaps || !hasClauseBreak(text, Math.min(exclusion.start, hit.index), Math.max(exclusion.start, hit.index))
 				);
 			default:
 				return true;
@@ -689,7 +746,10 @@ export class OrganicMatcher {
 	 */
 	classify(input: unknown, lookup?: ItemDetailsMap): OrganicClassification {
 		if (!isRecord(input)) {
-			throw new OrganicInputError('', `Expected an object (a Xero document, line item or Item), got ${describe(input)}`);
+			throw new OrganicInputError(
+				'',
+				`Expected an object (a Xero document, line item or Item), got ${describe(input)}`,
+			);
 		}
 		const kind = inputKind(input);
 		if (kind === 'document') {
@@ -744,32 +804,60 @@ function codeOf(line: Record<string, unknown>): string | undefined {
 }
 
 function excludedHit(hit: OrganicHit, exclusion: Exclusion): OrganicExcludedHit {
-	return { ...hit, exclusion: exclusion.exclusion, exclusionText: exclusion.text, exclusionField: exclusion.field };
+	return {
+		field: hit.field,
+		rule: hit.rule,
+		keyword: hit.keyword,
+		text: hit.text,
+		index: hit.index,
+		exclusion: exclusion.exclusion,
+		exclusionText: exclusion.text,
+		exclusionField: exclusion.field,
+	};
 }
 
-/** Start positions of the clauses after the first. */
-function clauseStarts(text: string): number[] {
-	const starts: number[] = [];
-	CLAUSE_SEPARATOR.lastIndex = 0;
-	let match = CLAUSE_SEPARATOR.exec(text);
-	while (match !== null) {
-		starts.push(match.index + match[0].length);
-		match = CLAUSE_SEPARATOR.exec(text);
+function isSpace(code: number): boolean {
+	return (
+		code === 32 ||
+		code === 9 ||
+		code === 10 ||
+		code === 13 ||
+		code === 0xa0 ||
+		(code >= 0x2000 && code <= 0x200a) ||
+		code === 0x202f ||
+		code === 0x3000
+	);
+}
+
+function isDash(code: number): boolean {
+	return code === 45 || code === 0x2013 || code === 0x2014;
+}
+
+/**
+ * Whether a clause ends between two positions of a text: at , ; | a bullet, a line break, a full
+ * stop followed by a space, or a dash with spaces around it (" - ", " – "). Hyphens inside words
+ * and codes ("non-organic", "ORG-OATS") and decimal points ("1.5kg") do not end a clause.
+ */
+export function hasClauseBreak(text: string, from: number, to: number): boolean {
+	for (let i = from; i < to; i++) {
+		const code = text.charCodeAt(i);
+		if (code === 44 || code === 59 || code === 124 || code === 10 || code === 13 || code === 0x2022) return true;
+		if (code === 46 && i + 1 < text.length && isSpace(text.charCodeAt(i + 1))) return true;
+		if (isDash(code) && i > 0 && isSpace(text.charCodeAt(i - 1))) {
+			let next = i + 1;
+			while (next < text.length && isDash(text.charCodeAt(next))) next++;
+			if (next < text.length && isSpace(text.charCodeAt(next))) return true;
+		}
 	}
-	return starts;
-}
-
-function clauseOf(starts: number[], position: number): number {
-	let clause = 0;
-	while (clause < starts.length && starts[clause] <= position) clause++;
-	return clause;
+	return false;
 }
 
 function describe(value: unknown): string {
 	if (value === null) return 'null';
 	if (Array.isArray(value)) return 'an array';
 	if (typeof value === 'string') return `a string ("${value.length > 40 ? `${value.slice(0, 40)}…` : value}")`;
-	return `a ${typeof value}`;
+	if (value === undefined) return 'undefined';
+	return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }
 
 /** What kind of input an item is: a document, a Xero Item, or a bare line item. */

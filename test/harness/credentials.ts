@@ -74,7 +74,14 @@ export class TestCredentials {
 }
 
 // Hidden OAuth fields that n8n 2.41 always takes from the credential type, ignoring stored values.
-const OAUTH_PINNED_FIELDS = ['useDynamicClientRegistration', 'authUrl', 'accessTokenUrl', 'grantType', 'authentication', 'usePkce'];
+const OAUTH_PINNED_FIELDS = [
+	'useDynamicClientRegistration',
+	'authUrl',
+	'accessTokenUrl',
+	'grantType',
+	'authentication',
+	'usePkce',
+];
 
 /** n8n's CredentialsHelper (packages/cli) reduced to what runs without a database. */
 export class CredentialsHelper extends ICredentialsHelper {
@@ -110,11 +117,7 @@ export class CredentialsHelper extends ICredentialsHelper {
 		if (authenticate?.type === 'generic') {
 			if (!workflow || !node) throw new UnexpectedError('Generic authentication needs a workflow and node');
 			const resolve = (value: unknown) =>
-				isExpression(value)
-					? String(
-							workflow.expression.getSimpleParameterValue(node, value, 'internal', { $credentials: credentials }, undefined, '') ?? '',
-						)
-					: (value as string);
+				isExpression(value) ? String(this.resolve(workflow, node, value, credentials) || '') : (value as string);
 			const target = requestOptions as unknown as Record<string, Record<string, unknown>>;
 			for (const [outerKey, entries] of Object.entries(authenticate.properties)) {
 				target[outerKey] ??= {};
@@ -184,7 +187,14 @@ export class CredentialsHelper extends ICredentialsHelper {
 		for (const [key, value] of Object.entries(overwrites)) {
 			if (value !== '' && (data[key] === undefined || data[key] === null || data[key] === '')) data[key] = value;
 		}
-		let decrypted = NodeHelpers.getNodeParameters(properties, data as INodeParameters, true, false, null, null) as IDataObject;
+		let decrypted = NodeHelpers.getNodeParameters(
+			properties,
+			data as INodeParameters,
+			true,
+			false,
+			null,
+			null,
+		) as IDataObject;
 		if (stored.oauthTokenData !== undefined) decrypted.oauthTokenData = stored.oauthTokenData;
 
 		// Expressions such as `={{ $self.x }}` resolve with $self bound to the credential data.
@@ -205,7 +215,14 @@ export class CredentialsHelper extends ICredentialsHelper {
 				decrypted,
 			) as IDataObject;
 		} else {
-			const mockNode: INode = { id: 'credential', name: '', type: HARNESS_ITEMS, typeVersion: 1, position: [0, 0], parameters: {} };
+			const mockNode: INode = {
+				id: 'credential',
+				name: '',
+				type: HARNESS_ITEMS,
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
+			};
 			const workflow = new Workflow({ nodes: [mockNode], connections: {}, active: false, nodeTypes: this.nodeTypes });
 			decrypted = await workflow.expression.withIsolate(
 				async () =>
@@ -223,7 +240,11 @@ export class CredentialsHelper extends ICredentialsHelper {
 		return decrypted as ICredentialDataDecryptedObject;
 	}
 
-	async updateCredentials(nodeCredentials: INodeCredentialsDetails, type: string, data: ICredentialDataDecryptedObject): Promise<void> {
+	async updateCredentials(
+		nodeCredentials: INodeCredentialsDetails,
+		type: string,
+		data: ICredentialDataDecryptedObject,
+	): Promise<void> {
 		const row = this.row(nodeCredentials, type);
 		this.store.set(row.id, type, data, row.name);
 	}
@@ -242,7 +263,12 @@ export class CredentialsHelper extends ICredentialsHelper {
 	getCredentialsProperties(type: string): INodeProperties[] {
 		const { properties, extends: parents } = this.types.get(type);
 		if (!parents) {
-			const tokenData: INodeProperties = { displayName: 'oauthTokenData', name: 'oauthTokenData', type: 'json', default: {} };
+			const tokenData: INodeProperties = {
+				displayName: 'oauthTokenData',
+				name: 'oauthTokenData',
+				type: 'json',
+				default: {},
+			};
 			return ['oAuth1Api', 'oAuth2Api'].includes(type) ? [...properties, tokenData] : properties;
 		}
 		const merged: INodeProperties[] = [];
@@ -250,6 +276,17 @@ export class CredentialsHelper extends ICredentialsHelper {
 		// The type's own properties win over its parents'.
 		NodeHelpers.mergeNodeProperties(merged, properties);
 		return merged;
+	}
+
+	private resolve(workflow: Workflow, node: INode, value: string, credentials: ICredentialDataDecryptedObject) {
+		return workflow.expression.getSimpleParameterValue(
+			node,
+			value,
+			'internal',
+			{ $credentials: credentials },
+			undefined,
+			'',
+		);
 	}
 
 	// n8n looks credentials up by id and type; a mismatch is "not found".

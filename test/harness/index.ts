@@ -1,8 +1,12 @@
-export { BASE_URL } from './additional-data';
+export { BASE_URL, createAdditionalData } from './additional-data';
 export type { HarnessBinary } from './builtins';
+export type { WebhookRequest } from './express-fakes';
 export { CredentialsHelper, TestCredentials, type StoredCredential, type TokenUpdate } from './credentials';
 export { CredentialTypes, HARNESS_ITEMS, loadPackage, REPO_ROOT, type LoadedPackage } from './loader';
+export { listSearch, loadOptions } from './methods';
 export {
+	buildNode,
+	buildWorkflow,
 	INPUT_NODE,
 	runWorkflow,
 	WORKFLOW_ID,
@@ -11,11 +15,4 @@ export {
 	type RunResult,
 	type SimpleConnection,
 } from './run';
-export {
-	runPoll,
-	runWebhook,
-	type PollOptions,
-	type WebhookOptions,
-	type WebhookRequest,
-	type WebhookResult,
-} from './triggers';
+export { runPoll, runWebhook, type PollOptions, type WebhookOptions, type WebhookResult } from './triggers';

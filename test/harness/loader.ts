@@ -73,9 +73,7 @@ function assertBuilt(root: string) {
 	const { n8n } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
 		n8n?: { nodes?: string[]; credentials?: string[] };
 	};
-	const missing = [...(n8n?.nodes ?? []), ...(n8n?.credentials ?? [])].filter(
-		(file) => !existsSync(join(root, file)),
-	);
+	const missing = [...(n8n?.nodes ?? []), ...(n8n?.credentials ?? [])].filter((file) => !existsSync(join(root, file)));
 	if (missing.length) {
 		throw new UnexpectedError(`${missing.join(', ')} not found under ${root}: run \`npm run build\` first`);
 	}

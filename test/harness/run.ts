@@ -133,8 +133,7 @@ export async function runWorkflow(options: RunOptions): Promise<RunResult> {
 	const nodes = specs.map((spec, index) => buildNode(pkg, spec, index));
 	const workflow = buildWorkflow(pkg, nodes, connections, mode, options.staticData);
 
-	const startName =
-		options.startNode ?? nodes.find((node) => !workflow.connectionsByDestinationNode[node.name])?.name;
+	const startName = options.startNode ?? nodes.find((node) => !workflow.connectionsByDestinationNode[node.name])?.name;
 	const startNode = startName ? workflow.getNode(startName) : null;
 	if (!startNode) throw new UnexpectedError(`No start node "${startName ?? ''}"`);
 
@@ -165,9 +164,7 @@ export async function runWorkflow(options: RunOptions): Promise<RunResult> {
 	});
 	const runExecutionData = createRunExecutionData({
 		executionData: {
-			nodeExecutionStack: [
-				{ node: startNode, data: { main: options.triggerData ?? [[{ json: {} }]] }, source: null },
-			],
+			nodeExecutionStack: [{ node: startNode, data: { main: options.triggerData ?? [[{ json: {} }]] }, source: null }],
 		},
 	});
 	const run = await new WorkflowExecute(additionalData, mode, runExecutionData).processRunExecutionData(workflow);

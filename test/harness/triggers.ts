@@ -13,11 +13,10 @@ import { deepCopy, isSubMinuteCron, toCronExpression, UnexpectedError, UserError
 
 import { createAdditionalData } from './additional-data';
 import { TestCredentials } from './credentials';
+import { fakeRequest, FakeResponse, type WebhookRequest } from './express-fakes';
 import { loadPackage } from './loader';
 import { buildNode, buildWorkflow, type NodeSpec, WORKFLOW_ID } from './run';
 
-// express types are not installed; n8n-workflow's Request/Response resolve through these.
-type Request = NonNullable<IWorkflowExecuteAdditionalData['httpRequest']>;
 type Response = NonNullable<IWorkflowExecuteAdditionalData['httpResponse']>;
 
 interface TriggerOptions {
@@ -71,20 +70,12 @@ export async function runPoll(options: PollOptions): Promise<INodeExecutionData[
 			throw new UserError('The polling interval is too short. It has to be at least a minute.');
 		}
 	}
-	const response = await nodeType.poll.call(context);
-	writeBack(options.staticData, workflow.staticData);
-	return response;
-}
-
-export interface WebhookRequest {
-	method?: string;
-	headers?: Record<string, string>;
-	/** The bytes n8n keeps as req.rawBody; default: JSON of `body`. */
-	rawBody?: Buffer;
-	/** Default: rawBody parsed as n8n does for JSON, form and text content types, else {}. */
-	body?: unknown;
-	query?: Record<string, string>;
-	params?: Record<string, string>;
+	try {
+		return await nodeType.poll.call(context);
+	} finally {
+		// The active workflow keeps changes in memory even when poll() throws.
+		writeBack(options.staticData, workflow.staticData);
+	}
 }
 
 export interface WebhookOptions extends TriggerOptions {
@@ -101,89 +92,6 @@ export interface WebhookResult extends IWebhookResponseData {
 	body: unknown;
 	headers: Record<string, string>;
 	responseMode: string;
-}
-
-function parseBody(rawBody: Buffer, contentType: string | undefined): unknown {
-	if (!rawBody.length) return {};
-	const text = rawBody.toString('utf8');
-	if (contentType === 'application/json') return JSON.parse(text);
-	if (contentType === 'application/x-www-form-urlencoded') return Object.fromEntries(new URLSearchParams(text));
-	if (contentType === 'text/plain') return text;
-	return {};
-}
-
-function fakeRequest(request: WebhookRequest): Request {
-	const headers = Object.fromEntries(Object.entries(request.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
-	const rawBody = request.rawBody ?? Buffer.from(request.body === undefined ? '' : JSON.stringify(request.body));
-	const contentType = headers['content-type']?.split(';')[0].trim();
-	const header = (name: string) => headers[name.toLowerCase()];
-	return {
-		method: request.method ?? 'POST',
-		headers,
-		rawBody,
-		contentType,
-		body: request.body ?? parseBody(rawBody, contentType),
-		query: request.query ?? {},
-		params: request.params ?? {},
-		header,
-		get: header,
-	} as unknown as Request;
-}
-
-/** Captures what a node writes to the express response. */
-class FakeResponse {
-	statusCode = 200;
-	headers: Record<string, string> = {};
-	body: unknown;
-	headersSent = false;
-
-	status(code: number) {
-		this.statusCode = code;
-		return this;
-	}
-
-	setHeader(name: string, value: string) {
-		this.headers[name.toLowerCase()] = String(value);
-		return this;
-	}
-
-	header(name: string, value: string) {
-		return this.setHeader(name, value);
-	}
-
-	set(name: string, value: string) {
-		return this.setHeader(name, value);
-	}
-
-	getHeader(name: string) {
-		return this.headers[name.toLowerCase()];
-	}
-
-	writeHead(code: number, headers: Record<string, string> = {}) {
-		this.statusCode = code;
-		for (const [name, value] of Object.entries(headers)) this.setHeader(name, value);
-		return this;
-	}
-
-	json(body: unknown) {
-		this.headers['content-type'] ??= 'application/json';
-		return this.send(body);
-	}
-
-	send(body?: unknown) {
-		this.body = body;
-		return this.end();
-	}
-
-	sendStatus(code: number) {
-		return this.status(code).end();
-	}
-
-	end(chunk?: unknown) {
-		if (chunk !== undefined && this.body === undefined) this.body = chunk;
-		this.headersSent = true;
-		return this;
-	}
 }
 
 /**
@@ -222,7 +130,9 @@ export async function runWebhook(options: WebhookOptions): Promise<WebhookResult
 	writeBack(options.staticData, workflow.staticData);
 
 	const resolve = (value: unknown, fallback: unknown) =>
-		value === undefined ? fallback : workflow.expression.getSimpleParameterValue(node, value as string, mode, {}, undefined, fallback as string);
+		value === undefined
+			? fallback
+			: workflow.expression.getSimpleParameterValue(node, value as string, mode, {}, undefined, fallback as string);
 	const responseMode = String(resolve(description.responseMode, 'onReceived'));
 	const responseCode = Number(resolve(description.responseCode, 200));
 	const reply = (status: number, body: unknown) => ({ ...result, status, body, headers: res.headers, responseMode });
@@ -232,7 +142,9 @@ export async function runWebhook(options: WebhookOptions): Promise<WebhookResult
 		return reply(responseCode, result.webhookResponse ?? { message: 'Webhook call received' });
 	}
 	if (responseMode !== 'onReceived') return reply(0, undefined);
-	const responseData = resolve(description.responseData, undefined);
+	// n8n 2.41 falls back to the literal 'firstEntryJson' here, so a node without responseData
+	// in its webhook description gets that string as the reply body.
+	const responseData = resolve(description.responseData, 'firstEntryJson');
 	if (responseData === 'noData') return reply(responseCode, undefined);
-	return reply(responseCode, responseData ?? result.webhookResponse ?? { message: 'Workflow was started' });
+	return reply(responseCode, responseData || (result.webhookResponse ?? { message: 'Workflow was started' }));
 }

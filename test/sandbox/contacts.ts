@@ -80,7 +80,7 @@ export function buildContact(engine: Engine, org: OrganisationData, element: Jso
 	if (name !== undefined) contact.Name = name;
 	if (!contact.Name) errors.push('The contact name must be specified');
 	if (contact.Name.length > 255) errors.push('The contact name must be 255 characters or fewer');
-	for (const key of WRITABLE) if (element[key] !== undefined) contact[key] = element[key];
+	for (const key of WRITABLE) if (element[key] !== undefined) (contact as Json)[key] = element[key];
 	if (element.ContactStatus !== undefined) {
 		if (!['ACTIVE', 'ARCHIVED'].includes(String(element.ContactStatus))) errors.push(`ContactStatus '${element.ContactStatus}' cannot be set`);
 		else contact.ContactStatus = element.ContactStatus as XeroContact['ContactStatus'];

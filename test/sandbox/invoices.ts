@@ -161,7 +161,7 @@ export function buildInvoice(engine: Engine, org: OrganisationData, element: Jso
 	setDate(invoice, 'Date', date);
 	setDate(invoice, 'DueDate', dueDate);
 	for (const key of ['Reference', 'Url', 'ExpectedPaymentDate', 'PlannedPaymentDate'] as const) {
-		if (element[key] !== undefined) invoice[key] = element[key];
+		if (element[key] !== undefined) (invoice as Json)[key] = element[key];
 	}
 	if (brandingThemeId) invoice.BrandingThemeID = brandingThemeId;
 	settleAmounts(invoice);

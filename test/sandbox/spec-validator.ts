@@ -4,10 +4,19 @@ import { createRequire } from 'module';
 import { dirname, join } from 'path';
 import type Ajv from 'ajv';
 import type { ValidateFunction } from 'ajv';
-import standaloneCode from 'ajv/dist/standalone';
-import addFormats from 'ajv-formats';
-import { OpenAPIBackend, type Operation } from 'openapi-backend';
-import { parse as parseYaml } from 'yaml';
+import type { OpenAPIBackend, Operation } from 'openapi-backend';
+
+// Loaded with Node's own require: jest's module registry cannot load openapi-backend's
+// ESM-only dependency, and Node's module cache lets every test file in a worker share one
+// validator instead of rebuilding it per file.
+// (`process.getBuiltinModule` reaches Node's real `module` even inside jest.)
+const realModule = (process as { getBuiltinModule?: (id: string) => unknown }).getBuiltinModule?.('module') as typeof import('module') | undefined;
+const nodeRequire = (realModule?.createRequire ?? createRequire)(__filename);
+const { OpenAPIBackend: Backend } = nodeRequire('openapi-backend') as typeof import('openapi-backend');
+const addFormats = nodeRequire('ajv-formats') as typeof import('ajv-formats').default;
+const standaloneCode = (nodeRequire('ajv/dist/standalone') as typeof import('ajv/dist/standalone')).default;
+const { parse: parseYaml } = nodeRequire('yaml') as typeof import('yaml');
+const SHARED = Symbol.for('n8n-nodes-xero-accounting.sandbox.openapi-backend');
 
 export const SPEC_DIR = join(__dirname, 'spec');
 const ACCOUNTING_SPEC = join(SPEC_DIR, 'xero_accounting.yaml');
@@ -105,6 +114,10 @@ export class SpecValidator {
 		return this.api.matchOperation({ method, path, headers: {} }) as Operation | undefined;
 	}
 
+	operation(operationId: string): Operation | undefined {
+		return this.api.getOperation(operationId) as Operation | undefined;
+	}
+
 	pathParams(op: Operation, path: string): Record<string, string> {
 		const parsed = this.api.router.parseRequest({ method: op.method, path, headers: {} }, op);
 		return parsed.params as Record<string, string>;
@@ -137,7 +150,13 @@ let shared: SpecValidator | undefined;
 /** One validator per process: openapi-backend compiles each operation lazily (quick mode). */
 export function specValidator(): SpecValidator {
 	if (shared) return shared;
-	const api = new OpenAPIBackend({
+	const holder = Backend as unknown as Record<symbol, OpenAPIBackend | undefined>;
+	const cached = holder[SHARED];
+	if (cached) {
+		shared = new SpecValidator(cached);
+		return shared;
+	}
+	const api = new Backend({
 		definition: accountingSpec() as never,
 		apiRoot: '/api.xro/2.0',
 		quick: true,
@@ -150,6 +169,7 @@ export function specValidator(): SpecValidator {
 		throw error;
 	});
 	if (!api.initialized) throw new Error('Xero spec could not be loaded');
+	holder[SHARED] = api;
 	shared = new SpecValidator(api);
 	return shared;
 }

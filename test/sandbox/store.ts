@@ -63,6 +63,10 @@ export class Collection<T extends object> {
 		this.byId.set(key, doc);
 	}
 
+	clear(): void {
+		this.byId.clear();
+	}
+
 	/** Restore UpdatedDateUTC order after a test stamped a document in the past. */
 	reorder(): void {
 		const docs = [...this.byId.entries()];
@@ -140,12 +144,16 @@ export class OrganisationData {
 
 	accountByCode(code: string | undefined): XeroAccount | undefined {
 		if (code === undefined) return undefined;
+		const exact = this.Accounts.find((a) => a.Code === code);
+		if (exact) return exact;
 		const wanted = code.toUpperCase();
 		return this.Accounts.find((a) => (a.Code ?? '').toUpperCase() === wanted);
 	}
 
 	itemByCode(code: string | undefined): XeroItem | undefined {
 		if (code === undefined) return undefined;
+		const exact = this.Items.find((i) => i.Code === code);
+		if (exact) return exact;
 		const wanted = code.toUpperCase();
 		return this.Items.find((i) => i.Code.toUpperCase() === wanted);
 	}

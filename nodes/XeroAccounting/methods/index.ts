@@ -30,7 +30,78 @@ async function searchContacts(this: ILoadOptionsFunctions, filter?: string, pagi
 	};
 }
 
-export const listSearch = { searchOrganisations, searchContacts };
+/** Invoices and bills for the invoice pickers: newest first, searched by number or reference. */
+async function searchInvoiceList(
+	this: ILoadOptionsFunctions,
+	type: 'ACCREC' | 'ACCPAY' | undefined,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const page = Number(paginationToken ?? 1);
+	const where = ['Status!="DELETED"', ...(type ? [`Type=="${type}"`] : [])].join(' AND ');
+	const invoices = await list.call(this, '/Invoices', 'Invoices', {
+		page,
+		pageSize: 100,
+		summaryOnly: true,
+		order: 'Date DESC',
+		where,
+		...(filter ? { searchTerm: filter } : {}),
+	});
+	return {
+		results: invoices.map((invoice) => {
+			const contact = (invoice.Contact as IDataObject | undefined)?.Name;
+			const number = invoice.InvoiceNumber || '(no number)';
+			const kind = type ? '' : invoice.Type === 'ACCPAY' ? 'Bill ' : 'Invoice ';
+			return {
+				name: `${kind}${number} · ${contact ?? ''} · ${invoice.Total ?? ''} ${invoice.CurrencyCode ?? ''} · ${String(invoice.Status).toLowerCase()}`,
+				value: String(invoice.InvoiceID),
+			};
+		}),
+		paginationToken: invoices.length === 100 ? String(page + 1) : undefined,
+	};
+}
+
+async function searchSalesInvoices(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {
+	return await searchInvoiceList.call(this, 'ACCREC', filter, paginationToken);
+}
+
+async function searchBills(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {
+	return await searchInvoiceList.call(this, 'ACCPAY', filter, paginationToken);
+}
+
+async function searchInvoices(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {
+	return await searchInvoiceList.call(this, undefined, filter, paginationToken);
+}
+
+/** Purchase orders for the purchase order picker: newest first, searched by number, reference or supplier. */
+async function searchPurchaseOrders(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+	const page = Number(paginationToken ?? 1);
+	const orders = await list.call(this, '/PurchaseOrders', 'PurchaseOrders', { page, pageSize: 100, order: 'Date DESC' });
+	const needle = filter?.toLowerCase() ?? '';
+	return {
+		results: orders
+			.map((order) => ({
+				name: `${order.PurchaseOrderNumber || '(no number)'} · ${(order.Contact as IDataObject | undefined)?.Name ?? ''} · ${order.Total ?? ''} ${order.CurrencyCode ?? ''} · ${String(order.Status).toLowerCase()}${order.Reference ? ` · ${order.Reference}` : ''}`,
+				value: String(order.PurchaseOrderID),
+			}))
+			.filter((option) => option.name.toLowerCase().includes(needle)),
+		paginationToken: orders.length === 100 ? String(page + 1) : undefined,
+	};
+}
+
+/** Items for the item picker, searched by code or name (Xero returns all items in one call). */
+async function searchItems(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+	const items = await list.call(this, '/Items', 'Items');
+	const needle = filter?.toLowerCase() ?? '';
+	return {
+		results: items
+			.map((item) => ({ name: `${item.Code}${item.Name ? ` - ${item.Name}` : ''}`, value: String(item.ItemID) }))
+			.filter((option) => option.name.toLowerCase().includes(needle))
+			.sort(byName),
+	};
+}
+
+export const listSearch = { searchOrganisations, searchContacts, searchSalesInvoices, searchBills, searchInvoices, searchPurchaseOrders, searchItems };
 
 export const loadOptions = {
 	async getAccountCodes(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {

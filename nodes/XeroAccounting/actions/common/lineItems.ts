@@ -106,7 +106,8 @@ function rawLines(this: IExecuteFunctions, check: InputCheck): IDataObject[] {
 		return value as IDataObject[];
 	}
 	const collection = this.getNodeParameter('lineItems', i, {}) as { line?: IDataObject[] };
-	return collection.line ?? [];
+	// The form always stores a unit amount (0 when left alone): on an item's line, 0 means the item's price.
+	return (collection.line ?? []).map((line) => (line.ItemCode && line.UnitAmount === 0 ? { ...line, UnitAmount: undefined } : line));
 }
 
 function tracking(check: InputCheck, label: string, value: unknown): IDataObject[] | undefined {

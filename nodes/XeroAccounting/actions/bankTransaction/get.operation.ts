@@ -1,0 +1,24 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { xeroRequest } from '../../../shared/transport';
+import { idProperty, simplifyProperty } from '../common/descriptions';
+import { runPerItem, tenantFor } from '../common/execution';
+import { simplifyAll } from '../common/simplify';
+import { InputCheck } from '../common/validate';
+
+const properties: INodeProperties[] = [
+	idProperty('Bank Transaction ID', 'bankTransactionId', 'The Xero ID of the bank transaction'),
+	simplifyProperty,
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['bankTransaction'], operation: ['get'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	return await runPerItem.call(this, items, async (i) => {
+		const check = new InputCheck(this.getNode(), i);
+		const id = check.guid('Bank Transaction ID', this.getNodeParameter('bankTransactionId', i), { required: true });
+		const body = await xeroRequest.call(this, await tenantFor.call(this, i), { path: `/BankTransactions/${id}`, itemIndex: i });
+		return simplifyAll(body.BankTransactions as IDataObject[], this.getNodeParameter('simplify', i, true) as boolean);
+	});
+}

@@ -1,0 +1,39 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { batchWrite } from '../common/batchWrite';
+import { contactLocator, simplifyProperty } from '../common/descriptions';
+import { lineItemsProperties } from '../common/lineItems';
+import type { Operation } from '../resources';
+import { invoiceToCreate } from './build';
+import { invoiceFields, statusProperty } from './fields';
+import type { InvoiceKind } from './kind';
+
+export function create(kind: InvoiceKind): Operation {
+	const properties: INodeProperties[] = [
+		{ ...contactLocator, description: kind.type === 'ACCREC' ? 'The customer' : 'The supplier' },
+		statusProperty(kind.noun),
+		...lineItemsProperties(),
+		{
+			displayName: 'Additional Fields',
+			name: 'additionalFields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			options: invoiceFields(kind),
+		},
+		simplifyProperty,
+	];
+	return {
+		description: updateDisplayOptions({ show: { resource: [kind.resource], operation: ['create'] } }, properties),
+		async execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+			return await batchWrite.call(this, items, {
+				method: 'PUT',
+				path: '/Invoices',
+				property: 'Invoices',
+				noun: kind.noun,
+				build: async (check, tenantId): Promise<IDataObject> => await invoiceToCreate.call(this, check, tenantId, kind),
+			});
+		},
+	};
+}

@@ -1,0 +1,126 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { DateTime } from 'luxon';
+
+import { batchWrite } from '../common/batchWrite';
+import { referenceData } from '../common/referenceData';
+import { InputCheck } from '../common/validate';
+import { InvoiceFinder, invoiceRefOf } from '../invoice/lookup';
+
+export const bankAccountProperty: INodeProperties = {
+	displayName: 'Bank Account Name or ID',
+	name: 'accountCode',
+	type: 'options',
+	typeOptions: { loadOptionsMethod: 'getBankAccounts', loadOptionsDependsOn: ['tenantId.value'] },
+	required: true,
+	default: '',
+	description:
+		'The bank account (or account enabled for payments) the money goes into or out of, by its code. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+};
+
+export const paymentOptionsProperty: INodeProperties = {
+	displayName: 'Options',
+	name: 'paymentOptions',
+	type: 'collection',
+	placeholder: 'Add Option',
+	default: {},
+	options: [
+		{
+			displayName: 'Amount',
+			name: 'amount',
+			type: 'number',
+			typeOptions: { minValue: 0, numberPrecision: 2 },
+			default: 0,
+			description: 'Amount paid, in the currency of the invoice; the whole amount due when not set',
+		},
+		{
+			displayName: 'Date',
+			name: 'date',
+			type: 'dateTime',
+			default: '',
+			description: "Day of the payment; today in the workflow's time zone when not set",
+		},
+		{
+			displayName: 'Reference',
+			name: 'reference',
+			type: 'string',
+			default: '',
+			description: 'Shown on the payment and the bank reconciliation, e.g. a transfer ID',
+		},
+	],
+};
+
+async function checkBankAccount(this: IExecuteFunctions, check: InputCheck, tenantId: string, code: string): Promise<void> {
+	const accounts = await referenceData.call(this, tenantId, 'Accounts');
+	const account = accounts.find((a) => String(a.Code ?? '').toUpperCase() === code.toUpperCase());
+	if (!account) check.fail('Bank Account', `"${code}" is not an account code in this organisation`);
+	if (account.Status !== undefined && account.Status !== 'ACTIVE') check.fail('Bank Account', `"${code}" is archived`);
+	if (account.Type !== 'BANK' && account.EnablePaymentsToAccount !== true) {
+		check.fail('Bank Account', `"${code}" is neither a bank account nor an account enabled for payments`);
+	}
+}
+
+export interface CreatePaymentsOptions {
+	/** Only invoices of this type (mark paid of a sales invoice or bill); any type when absent. */
+	type?: 'ACCREC' | 'ACCPAY';
+	/** Names the invoice parameter in errors. */
+	label: string;
+}
+
+/**
+ * Pays invoices or bills: one Xero payment per input item, sent in batches of 50. The amount
+ * defaults to the amount due, which (like invoice numbers) is read in bulk before anything is sent.
+ */
+export async function createPayments(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+	{ type, label }: CreatePaymentsOptions,
+): Promise<INodeExecutionData[]> {
+	const finder = new InvoiceFinder(this, type);
+	const amountOf = (check: InputCheck) => {
+		const options = this.getNodeParameter('paymentOptions', check.itemIndex, {}) as IDataObject;
+		return check.number('Amount', options.amount);
+	};
+	await finder.prefetch(items, {
+		byId: true,
+		refOf: (i) => {
+			const check = new InputCheck(this.getNode(), i);
+			const ref = invoiceRefOf.call(this, i, check, label);
+			return ref.id && amountOf(check) !== undefined ? undefined : ref;
+		},
+	});
+	const today = DateTime.now().setZone(this.getTimezone()).toISODate()!;
+
+	return await batchWrite.call(this, items, {
+		method: 'PUT',
+		path: '/Payments',
+		property: 'Payments',
+		noun: 'payment',
+		build: async (check, tenantId) => {
+			const i = check.itemIndex;
+			const ref = invoiceRefOf.call(this, i, check, label);
+			const options = this.getNodeParameter('paymentOptions', i, {}) as IDataObject;
+			let amount = amountOf(check);
+			if (amount !== undefined && amount <= 0) check.fail('Amount', `must be more than zero, got ${amount}`);
+			const date = check.date('Date', options.date) ?? today;
+			const reference = check.text('Reference', options.reference, { max: 255 });
+			const code = check.text('Bank Account', this.getNodeParameter('accountCode', i, ''), { required: true, max: 10 })!;
+			await checkBankAccount.call(this, check, tenantId, code);
+
+			let invoiceId = ref.id;
+			if (!invoiceId || amount === undefined) {
+				const invoice = await finder.invoice(check, tenantId, ref, label);
+				const status = String(invoice.Status);
+				if (status !== 'AUTHORISED') {
+					check.fail(label, `is ${status.toLowerCase()}: only approved invoices and bills awaiting payment can be paid`);
+				}
+				const due = Number(invoice.AmountDue ?? 0);
+				amount ??= due;
+				if (amount - due > 0.005) check.fail('Amount', `(${amount}) is more than the amount due (${due})`);
+				invoiceId = String(invoice.InvoiceID);
+			}
+			const payment: IDataObject = { Invoice: { InvoiceID: invoiceId }, Account: { Code: code }, Date: date, Amount: amount };
+			if (reference !== undefined) payment.Reference = reference;
+			return payment;
+		},
+	});
+}

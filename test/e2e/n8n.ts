@@ -1,0 +1,375 @@
+/**
+ * A real n8n (from the toolchain cache) in a throw-away user folder, with this package
+ * installed as a community package, driven through its CLI and REST API.
+ */
+import type { ChildProcess } from 'child_process';
+import { randomBytes } from 'crypto';
+import { cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import { dirname, join, resolve } from 'path';
+
+import { freePort, run, sleep, spawnGroup, stopGroup, type RunResult } from './proc';
+import { ensureToolchain, type Toolchain } from './toolchain';
+
+export const REPO_ROOT = resolve(__dirname, '..', '..');
+export const PACKAGE_NAME: string = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')).name;
+
+export interface Owner {
+	email: string;
+	password: string;
+	firstName: string;
+	lastName: string;
+}
+
+export const DEFAULT_OWNER: Owner = {
+	email: 'owner@example.com',
+	password: 'Sandbox-0wner',
+	firstName: 'Sandbox',
+	lastName: 'Owner',
+};
+
+export interface N8nOptions {
+	toolchain?: Toolchain;
+	/** Defaults to a free port. */
+	port?: number;
+	/** Defaults to a fresh temporary folder, removed on stop. */
+	userFolder?: string;
+	/** Built package folders (package.json + dist/) to install; defaults to this repository. */
+	packages?: string[];
+	/** CREDENTIALS_OVERWRITE_DATA, keyed by credential type name. */
+	credentialsOverwrite?: Record<string, Record<string, string>>;
+	owner?: Owner;
+	env?: Record<string, string>;
+	/** Copy n8n's output to this process's stderr as it comes. */
+	echo?: boolean;
+}
+
+export interface CredentialImport {
+	id?: string;
+	name: string;
+	type: string;
+	data: Record<string, unknown>;
+}
+
+export interface WorkflowJson {
+	id?: string;
+	name: string;
+	nodes: Array<Record<string, unknown>>;
+	connections: Record<string, unknown>;
+	[key: string]: unknown;
+}
+
+export interface ExecuteResult extends RunResult {
+	/** IRun as printed by `n8n execute --rawOutput`: `data.resultData.runData[node][run].data.main[output]`. */
+	run: any;
+	ok: boolean;
+}
+
+/** n8n's ids: 16 alphanumerics. */
+export function newId(): string {
+	const alphabet = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+	return Array.from(randomBytes(16), (byte) => alphabet[byte % alphabet.length]).join('');
+}
+
+/**
+ * Copies what `npm pack` would ship (package.json and its `files`) rather than symlinking:
+ * n8n points NODE_PATH at its own node_modules, and a symlink into this repository would
+ * resolve `n8n-workflow` from the repository's (Node 20) install instead.
+ */
+export function installPackage(packageDir: string, nodesDir: string): string {
+	const manifest = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8'));
+	const target = join(nodesDir, 'node_modules', manifest.name);
+	rmSync(target, { recursive: true, force: true });
+	mkdirSync(target, { recursive: true });
+	cpSync(join(packageDir, 'package.json'), join(target, 'package.json'));
+	for (const entry of manifest.files ?? ['dist']) {
+		if (!existsSync(join(packageDir, entry))) throw new Error(`${join(packageDir, entry)} is missing: run npm run build`);
+		cpSync(join(packageDir, entry), join(target, entry), { recursive: true });
+	}
+	return target;
+}
+
+/** Node types and credential types a built package declares in its package.json `n8n` section. */
+export function declaredTypes(packageDir = REPO_ROOT): { nodes: string[]; credentials: string[] } {
+	const manifest = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8'));
+	const nodes = (manifest.n8n?.nodes ?? []).map((file: string) => {
+		const { description } = loadClass(join(packageDir, file));
+		return `${manifest.name}.${description.name}`;
+	});
+	const credentials = (manifest.n8n?.credentials ?? []).map((file: string) => loadClass(join(packageDir, file)).name);
+	return { nodes, credentials };
+}
+
+function loadClass(file: string): any {
+	const exports = require(file);
+	const Class = Object.values(exports).find((value) => typeof value === 'function') as new () => any;
+	return new Class();
+}
+
+export class N8n {
+	readonly url: string;
+	private output = '';
+	private cookie = '';
+	private process?: ChildProcess;
+
+	private constructor(
+		readonly toolchain: Toolchain,
+		readonly port: number,
+		readonly userFolder: string,
+		readonly owner: Owner,
+		private readonly env: NodeJS.ProcessEnv,
+		private readonly removeFolder: boolean,
+	) {
+		this.url = `http://127.0.0.1:${port}`;
+	}
+
+	static async start(options: N8nOptions = {}): Promise<N8n> {
+		const toolchain = options.toolchain ?? ensureToolchain();
+		const port = options.port ?? (await freePort());
+		const userFolder = options.userFolder ?? mkdtempSync(join(tmpdir(), 'n8n-e2e-'));
+		const owner = options.owner ?? DEFAULT_OWNER;
+		for (const dir of options.packages ?? [REPO_ROOT]) installPackage(dir, join(userFolder, '.n8n', 'nodes'));
+		const env = await baseEnv(toolchain, port, userFolder, owner, options);
+		const n8n = new N8n(toolchain, port, userFolder, owner, env, !options.userFolder);
+		await n8n.launch(options.echo ?? false);
+		return n8n;
+	}
+
+	/** Everything n8n printed so far. */
+	get log(): string {
+		return this.output;
+	}
+
+	private async launch(echo: boolean) {
+		const logFile = createWriteStream(join(this.userFolder, 'n8n.log'));
+		const child = spawnGroup(this.toolchain.node, [this.toolchain.n8nBin, 'start'], {
+			env: { ...this.env, N8N_RUNNERS_BROKER_PORT: String(await freePort()) },
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
+		this.process = child;
+		const collect = (chunk: Buffer) => {
+			this.output += chunk;
+			logFile.write(chunk);
+			if (echo) process.stderr.write(chunk);
+		};
+		child.stdout?.on('data', collect);
+		child.stderr?.on('data', collect);
+		child.once('exit', () => logFile.end());
+		await this.waitUntilReady(child);
+	}
+
+	private async waitUntilReady(child: ChildProcess, timeoutMs = 180_000) {
+		const deadline = Date.now() + timeoutMs;
+		while (Date.now() < deadline) {
+			if (child.exitCode !== null) throw new Error(`n8n exited with ${child.exitCode}:\n${this.output}`);
+			// /healthz answers as soon as the HTTP server listens; readiness waits for migrations and workflows.
+			const response = await fetch(`${this.url}/healthz/readiness`).catch(() => undefined);
+			if (response?.ok) return;
+			await sleep(250);
+		}
+		throw new Error(`n8n not ready after ${timeoutMs} ms:\n${this.output}`);
+	}
+
+	async stop(): Promise<void> {
+		if (this.process) await stopGroup(this.process);
+		this.process = undefined;
+		if (this.removeFolder) rmSync(this.userFolder, { recursive: true, force: true });
+	}
+
+	/** Runs an n8n CLI command against the same database and settings as the server. */
+	async cli(args: string[], timeoutMs = 120_000): Promise<RunResult> {
+		// Each CLI process that executes workflows starts its own task broker: give it its own port.
+		const env = { ...this.env, N8N_RUNNERS_BROKER_PORT: String(await freePort()) };
+		return await run(this.toolchain.node, [this.toolchain.n8nBin, ...args], { env, timeoutMs });
+	}
+
+	private async cliOk(args: string[]): Promise<RunResult> {
+		const result = await this.cli(args);
+		if (result.code !== 0) throw new Error(`n8n ${args.join(' ')} failed (${result.code}):\n${result.stdout}\n${result.stderr}`);
+		return result;
+	}
+
+	/** Imports credentials (plain `data`, encrypted by n8n) and returns their ids. */
+	async importCredentials(credentials: CredentialImport[]): Promise<string[]> {
+		const withIds = credentials.map((credential) => ({ ...credential, id: credential.id ?? newId() }));
+		await this.cliOk(['import:credentials', `--input=${this.writeTemp('credentials', withIds)}`]);
+		return withIds.map((credential) => credential.id);
+	}
+
+	/** Imports a workflow (object or JSON file) inactive and returns its id. */
+	async importWorkflow(workflow: WorkflowJson | string): Promise<string> {
+		const json: WorkflowJson = typeof workflow === 'string' ? JSON.parse(readFileSync(workflow, 'utf8')) : workflow;
+		const withId = { ...json, id: json.id ?? newId(), active: false };
+		await this.cliOk(['import:workflow', `--input=${this.writeTemp('workflow', withId)}`]);
+		return withId.id;
+	}
+
+	private writeTemp(kind: string, data: unknown): string {
+		const dir = join(this.userFolder, 'imports');
+		mkdirSync(dir, { recursive: true });
+		const file = join(dir, `${kind}-${newId()}.json`);
+		writeFileSync(file, JSON.stringify(data, null, '\t'));
+		return file;
+	}
+
+	/** `n8n execute --id --rawOutput`: runs in a separate process, as n8n's CLI does. */
+	async execute(workflowId: string, timeoutMs = 120_000): Promise<ExecuteResult> {
+		const result = await this.cli(['execute', `--id=${workflowId}`, '--rawOutput'], timeoutMs);
+		const parsed = parseRun(result.stdout);
+		const ok = result.code === 0 && parsed !== undefined && !parsed.data?.resultData?.error;
+		return { ...result, run: parsed, ok };
+	}
+
+	/** Publishes a workflow so its triggers and production webhooks are live in the server. */
+	async activate(workflowId: string): Promise<void> {
+		const workflow = await this.rest<{ versionId: string }>('GET', `/workflows/${workflowId}`);
+		await this.rest('POST', `/workflows/${workflowId}/activate`, { versionId: workflow.versionId });
+	}
+
+	async deactivate(workflowId: string): Promise<void> {
+		await this.rest('POST', `/workflows/${workflowId}/deactivate`, {});
+	}
+
+	webhookUrl(path: string): string {
+		return `${this.url}/webhook/${path.replace(/^\//, '')}`;
+	}
+
+	async callWebhook(path: string, init: RequestInit = {}): Promise<Response> {
+		return await fetch(this.webhookUrl(path), init);
+	}
+
+	/** Newest first. */
+	async executions(workflowId: string): Promise<Array<{ id: string; status: string; mode: string; [key: string]: unknown }>> {
+		const filter = encodeURIComponent(JSON.stringify({ workflowId }));
+		const page = await this.rest<{ results: any[] }>('GET', `/executions?filter=${filter}&limit=100`);
+		return page.results;
+	}
+
+	/** One execution with its run data decoded (n8n stores it in `flatted` form). */
+	async execution(id: string): Promise<any> {
+		const execution = await this.rest<any>('GET', `/executions/${id}`);
+		const flatted = require(join(dirname(dirname(this.toolchain.n8nBin)), '..', 'flatted'));
+		return { ...execution, data: typeof execution.data === 'string' ? flatted.parse(execution.data) : execution.data };
+	}
+
+	/** Waits until the workflow has at least `count` finished executions; returns them newest first. */
+	async waitForExecutions(workflowId: string, count = 1, timeoutMs = 30_000): Promise<any[]> {
+		const deadline = Date.now() + timeoutMs;
+		for (;;) {
+			const done = (await this.executions(workflowId)).filter((e) => !['new', 'running', 'waiting'].includes(e.status));
+			if (done.length >= count) return done;
+			if (Date.now() > deadline) throw new Error(`${done.length} of ${count} executions of ${workflowId} after ${timeoutMs} ms`);
+			await sleep(250);
+		}
+	}
+
+	/** Node type names the server offers the editor (package-prefixed for community nodes). */
+	async nodeTypes(): Promise<string[]> {
+		return (await this.getJson<Array<{ name: string }>>('/types/nodes.json')).map((type) => type.name);
+	}
+
+	async credentialTypes(): Promise<string[]> {
+		return (await this.getJson<Array<{ name: string }>>('/types/credentials.json')).map((type) => type.name);
+	}
+
+	private async getJson<T>(path: string): Promise<T> {
+		if (!this.cookie) await this.login();
+		const response = await fetch(`${this.url}${path}`, { headers: { cookie: this.cookie } });
+		if (!response.ok) throw new Error(`GET ${path}: ${response.status}`);
+		return (await response.json()) as T;
+	}
+
+	/** n8n's internal REST API (/rest), as the logged-in owner; returns the `data` of the reply. */
+	async rest<T = any>(method: string, path: string, body?: unknown): Promise<T> {
+		if (!this.cookie) await this.login();
+		const response = await fetch(`${this.url}/rest${path}`, {
+			method,
+			headers: { cookie: this.cookie, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+			body: body === undefined ? undefined : JSON.stringify(body),
+		});
+		const text = await response.text();
+		if (!response.ok) throw new Error(`${method} /rest${path}: ${response.status} ${text}`);
+		return (text ? JSON.parse(text).data : undefined) as T;
+	}
+
+	private async login() {
+		const response = await fetch(`${this.url}/rest/login`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ emailOrLdapLoginId: this.owner.email, password: this.owner.password }),
+		});
+		if (!response.ok) throw new Error(`login failed: ${response.status} ${await response.text()}`);
+		const cookie = response.headers.getSetCookie().find((c) => c.startsWith('n8n-auth='));
+		if (!cookie) throw new Error('login returned no n8n-auth cookie');
+		this.cookie = cookie.split(';')[0];
+	}
+}
+
+/** The JSON block `--rawOutput` prints last; log lines may come before it. */
+export function parseRun(stdout: string): any {
+	for (let at = stdout.lastIndexOf('\n{'); ; at = stdout.lastIndexOf('\n{', at - 1)) {
+		const start = at < 0 ? 0 : at + 1;
+		try {
+			return JSON.parse(stdout.slice(start));
+		} catch {
+			if (at < 0) return undefined;
+		}
+	}
+}
+
+/** Items of one node's output in an IRun, as plain JSON. */
+export function nodeOutput(runData: any, nodeName: string, output = 0, runIndex = 0): Array<Record<string, unknown>> {
+	const run = runData?.data?.resultData?.runData?.[nodeName]?.[runIndex];
+	if (!run) throw new Error(`node "${nodeName}" did not run`);
+	if (run.error) throw new Error(`node "${nodeName}" failed: ${run.error.message}`);
+	return (run.data?.main?.[output] ?? []).map((item: { json: Record<string, unknown> }) => item.json);
+}
+
+async function baseEnv(toolchain: Toolchain, port: number, userFolder: string, owner: Owner, options: N8nOptions) {
+	// Only what is set here, so a developer's own N8N_* settings cannot change the outcome.
+	const inherited = Object.fromEntries(
+		Object.entries(process.env).filter(([key]) => !/^(N8N_|DB_|EXECUTIONS_|CREDENTIALS_|WEBHOOK_URL|QUEUE_|NODE_OPTIONS)/.test(key)),
+	);
+	const bcrypt = require(join(dirname(dirname(toolchain.n8nBin)), '..', 'bcryptjs'));
+	const url = `http://127.0.0.1:${port}`;
+	return {
+		...inherited,
+		...toolchain.env,
+		N8N_USER_FOLDER: userFolder,
+		N8N_ENCRYPTION_KEY: randomBytes(24).toString('base64'),
+		N8N_PORT: String(port),
+		N8N_LISTEN_ADDRESS: '127.0.0.1',
+		N8N_HOST: '127.0.0.1',
+		N8N_PROTOCOL: 'http',
+		N8N_EDITOR_BASE_URL: `${url}/`,
+		N8N_WEBHOOK_URL: `${url}/`,
+		// The auth cookie must work over plain http.
+		N8N_SECURE_COOKIE: 'false',
+		// No calls home, no banners, nothing fetched from n8n's servers.
+		N8N_DIAGNOSTICS_ENABLED: 'false',
+		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+		N8N_TEMPLATES_ENABLED: 'false',
+		N8N_PERSONALIZATION_ENABLED: 'false',
+		N8N_HIRING_BANNER_ENABLED: 'false',
+		N8N_COMMUNITY_PACKAGES_ENABLED: 'true',
+		N8N_UNVERIFIED_PACKAGES_ENABLED: 'true',
+		N8N_REINSTALL_MISSING_PACKAGES: 'false',
+		// Modules that fetch from n8n's servers or serve AI features nothing here uses.
+		N8N_DISABLED_MODULES: 'mcp-registry',
+		// The sandbox runs on loopback.
+		N8N_SSRF_PROTECTION_ENABLED: 'false',
+		// Owner set up at boot, so the REST API and the editor need no sign-up.
+		N8N_INSTANCE_OWNER_MANAGED_BY_ENV: 'true',
+		N8N_INSTANCE_OWNER_EMAIL: owner.email,
+		N8N_INSTANCE_OWNER_FIRST_NAME: owner.firstName,
+		N8N_INSTANCE_OWNER_LAST_NAME: owner.lastName,
+		N8N_INSTANCE_OWNER_PASSWORD_HASH: bcrypt.hashSync(owner.password, 10),
+		CREDENTIALS_OVERWRITE_DATA: JSON.stringify(options.credentialsOverwrite ?? {}),
+		EXECUTIONS_DATA_SAVE_ON_SUCCESS: 'all',
+		EXECUTIONS_DATA_SAVE_ON_ERROR: 'all',
+		EXECUTIONS_DATA_SAVE_MANUAL_EXECUTIONS: 'true',
+		N8N_GRACEFUL_SHUTDOWN_TIMEOUT: '5',
+		N8N_LOG_LEVEL: 'info',
+		...options.env,
+	} as NodeJS.ProcessEnv;
+}
