@@ -1,6 +1,6 @@
 import type { ICredentialType, Icon, INodeProperties } from 'n8n-workflow';
 
-/** The webhook key of a Xero app: only the Xero Trigger reads it, to verify deliveries. */
+/** The webhook key of a Xero app: the Xero Accounting Webhook Trigger verifies deliveries with it. */
 export class XeroAccountingWebhookApi implements ICredentialType {
 	name = 'xeroAccountingWebhookApi';
 

@@ -236,7 +236,11 @@ export function textOf(value: unknown): string | undefined {
 }
 
 function hasText(value: string | undefined): value is string {
-	return value !== undefined && value.trim() !== '';
+	if (value === undefined || value.length === 0) return false;
+	// Fast path: a first character that is not JavaScript white space (none lies in 33…0x167F but NBSP).
+	const first = value.charCodeAt(0);
+	if (first > 32 && first < 0x1680 && first !== 0xa0) return true;
+	return value.trim() !== '';
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -269,10 +273,32 @@ function escapeRegExp(text: string): string {
 }
 
 interface CompiledTerms {
-	/** Matches any term as a whole word; capture group i + 1 is term i. */
+	/** Matches any term as a whole word. Without capture groups: each match then allocates less. */
 	regex: RegExp;
-	/** The terms as configured, by capture group. */
+	/** Each term alone, anchored, in the same order: names the term a match came from. */
+	anchored: RegExp[];
+	/** The terms as configured, in the same order. */
 	labels: string[];
+	/** Matched text → term, so that naming a match is a map lookup after the first time. */
+	labelCache: Map<string, string>;
+}
+
+const LABEL_CACHE_LIMIT = 4096;
+
+/**
+ * The configured term a match came from: the first term, in the regular expression's order, that
+ * matches the whole matched text. That is the alternative the combined expression chose, since it
+ * tries the alternatives in that order and stops at the first one that fits.
+ */
+function labelOf(terms: CompiledTerms, text: string): string {
+	let label = terms.labelCache.get(text);
+	if (label === undefined) {
+		const index = terms.anchored.findIndex((pattern) => pattern.test(text));
+		label = terms.labels[Math.max(index, 0)];
+		if (terms.labelCache.size >= LABEL_CACHE_LIMIT) terms.labelCache.clear();
+		terms.labelCache.set(text, label);
+	}
+	return label;
 }
 
 function termPattern(term: string): string | undefined {
@@ -288,24 +314,38 @@ function compileTerms(terms: readonly string[]): CompiledTerms | undefined {
 	// Terms that differ only in letter case or separators ("non-organic", "Non Organic") are one.
 	const byKey = new Map<string, { pattern: string; label: string }>();
 	for (const term of terms) {
-		const pattern = termPattern(term);
-		if (pattern === undefined) continue;
-		const key = pattern.toLowerCase();
-		if (!byKey.has(key)) byKey.set(key, { pattern, label: term.trim() });
+		const label = term.trim();
+		// Accented letters may arrive composed (ö) or decomposed (o + ¨): both spellings are matched.
+		for (const spelling of new Set([term.normalize('NFC'), term.normalize('NFD')])) {
+			const pattern = termPattern(spelling);
+			if (pattern === undefined) continue;
+			const key = pattern.toLowerCase();
+			if (!byKey.has(key)) byKey.set(key, { pattern, label });
+		}
 	}
 	if (byKey.size === 0) return undefined;
 	// Longer patterns first, so the longest term at a position is the one reported.
 	const entries = [...byKey.values()].sort((a, b) => b.pattern.length - a.pattern.length);
-	const alternatives = entries.map(({ pattern }) => `(${pattern})`).join('|');
 	return {
-		regex: new RegExp(`${NOT_AFTER_WORD}(?:${alternatives})${NOT_BEFORE_WORD}`, 'giu'),
+		regex: new RegExp(
+			`${NOT_AFTER_WORD}(?:${entries.map(({ pattern }) => pattern).join('|')})${NOT_BEFORE_WORD}`,
+			'giu',
+		),
+		anchored: entries.map(({ pattern }) => new RegExp(`^(?:${pattern})$`, 'iu')),
 		labels: entries.map(({ label }) => label),
+		labelCache: new Map(),
 	};
 }
 
 function groupIndex(match: RegExpExecArray): number {
 	for (let i = 1; i < match.length; i++) if (match[i] !== undefined) return i - 1;
 	return 0;
+}
+
+/** Item code prefixes: `^\s*(?:(p1)|(p2)…)`; capture group i + 1 is prefix i. */
+interface CompiledPrefixes {
+	regex: RegExp;
+	labels: string[];
 }
 
 function compileCodePattern(pattern: string): RegExp {
@@ -335,8 +375,6 @@ interface Exclusion {
 	start: number;
 	end: number;
 }
-
-const NO_EXCLUSIONS: readonly Exclusion[] = [];
 
 /** The fields a text can come from, by id; `inspected` lists them in this spelling. */
 const FIELD_NAMES = [
@@ -411,7 +449,7 @@ export class OrganicMatcher {
 	readonly exclusionScope: ExclusionScope;
 	private readonly keywords: CompiledTerms | undefined;
 	private readonly exclusions: CompiledTerms | undefined;
-	private readonly codePrefixes: CompiledTerms | undefined;
+	private readonly codePrefixes: CompiledPrefixes | undefined;
 	private readonly codePattern: RegExp | undefined;
 	private readonly codePatternLabel: string;
 	private readonly inspectCode: boolean;
@@ -470,11 +508,6 @@ export class OrganicMatcher {
 		this.exclusionScope = scope;
 	}
 
-	/** Whether looked-up Item details could change a decision (a description or name is inspected). */
-	get usesItemDetails(): boolean {
-		return this.inspectDescription || this.inspectName;
-	}
-
 	// The texts of the line being decided. Kept in reused slots rather than fresh objects: the
 	// matcher decides millions of lines, and most of them contain no keyword at all.
 	private slotCount = 0;
@@ -483,10 +516,14 @@ export class OrganicMatcher {
 	private readonly slotText: string[] = [];
 	private readonly slotIsCode: boolean[] = [];
 	private readonly inspectedCache = new Map<number, string>();
+	private lastInspectedMask = -1;
+	private lastInspected = '';
 	// Reused between lines; only the first `count` entries of each belong to the current line.
 	private readonly hitBuffer: OrganicHit[] = [];
 	private readonly survivorBuffer: OrganicHit[] = [];
 	private readonly cancelledBuffer: OrganicExcludedHit[] = [];
+	private readonly exclusionPool: Exclusion[] = [];
+	private readonly lineExclusion: Exclusion = { exclusion: '', text: '', field: '', start: 0, end: 0 };
 
 	private addSlot(field: number, text: string, isCode: boolean): void {
 		const slot = this.slotCount++;
@@ -498,6 +535,8 @@ export class OrganicMatcher {
 
 	/** The inspected fields as text ("ItemCode, Description"), one shared string per combination. */
 	private inspected(): string {
+		// Most lines of a run have the same fields: remember the last answer.
+		if (this.slotMask === this.lastInspectedMask) return this.lastInspected;
 		let text = this.inspectedCache.get(this.slotMask);
 		if (text === undefined) {
 			const names: string[] = [];
@@ -505,6 +544,8 @@ export class OrganicMatcher {
 			text = names.join(', ');
 			this.inspectedCache.set(this.slotMask, text);
 		}
+		this.lastInspectedMask = this.slotMask;
+		this.lastInspected = text;
 		return text;
 	}
 
@@ -588,7 +629,7 @@ export class OrganicMatcher {
 				buffer[count++] = {
 					field,
 					rule: 'keyword',
-					keyword: this.keywords.labels[groupIndex(match)],
+					keyword: labelOf(this.keywords, match[0]),
 					text: match[0],
 					index: match.index,
 				};
@@ -625,35 +666,41 @@ export class OrganicMatcher {
 		return count;
 	}
 
-	private findExclusions(slot: number): readonly Exclusion[] {
-		if (!this.exclusions) return NO_EXCLUSIONS;
+	/** Puts the exclusions found in one slot into `exclusionPool` (objects reused); returns how many. */
+	private findExclusions(slot: number): number {
+		if (!this.exclusions) return 0;
 		const regex = this.exclusions.regex;
 		const text = this.slotText[slot];
+		const pool = this.exclusionPool;
+		let count = 0;
 		regex.lastIndex = 0;
 		let match = regex.exec(text);
-		if (match === null) return NO_EXCLUSIONS;
-		const found: Exclusion[] = [];
-		const field = FIELD_NAMES[this.slotField[slot]];
 		while (match !== null) {
-			found.push({
-				exclusion: this.exclusions.labels[groupIndex(match)],
-				text: match[0],
-				field,
-				start: match.index,
-				end: match.index + match[0].length,
-			});
+			let found = pool[count];
+			if (found === undefined) {
+				found = { exclusion: '', text: '', field: '', start: 0, end: 0 };
+				pool[count] = found;
+			}
+			found.exclusion = labelOf(this.exclusions, match[0]);
+			found.text = match[0];
+			found.field = FIELD_NAMES[this.slotField[slot]];
+			found.start = match.index;
+			found.end = match.index + match[0].length;
+			count++;
 			match = regex.exec(text);
 		}
-		return found;
+		return count;
 	}
 
-	/** The first exclusion in any slot, for the `line` scope; null when there is none. */
-	private firstExclusionOnLine(): Exclusion | null {
+	/** For the `line` scope: copies the line's first exclusion into `lineExclusion`; false when there is none. */
+	private findLineExclusion(): boolean {
 		for (let slot = 0; slot < this.slotCount; slot++) {
-			const exclusions = this.findExclusions(slot);
-			if (exclusions.length > 0) return exclusions[0];
+			if (this.findExclusions(slot) > 0) {
+				Object.assign(this.lineExclusion, this.exclusionPool[0]);
+				return true;
+			}
 		}
-		return null;
+		return false;
 	}
 
 	/** Decides one line item. `lookup` supplies Item details for lines that carry only a code. */
@@ -686,42 +733,50 @@ export class OrganicMatcher {
 		const cancelled = this.cancelledBuffer;
 		let survived = 0;
 		let excluded = 0;
-		let lineExclusion: Exclusion | null | undefined;
+		let lineExcluded: boolean | undefined;
 
 		for (let slot = 0; slot < slots; slot++) {
 			const found = this.findHits(slot);
 			if (found === 0) continue;
-			let exclusions: readonly Exclusion[] = NO_EXCLUSIONS;
+			let exclusionCount = 0;
 			let lineWinner: Exclusion | undefined;
 			if (this.exclusions) {
 				if (this.exclusionScope === 'line') {
-					if (lineExclusion === undefined) lineExclusion = this.firstExclusionOnLine();
-					if (lineExclusion !== null) lineWinner = this.findExclusions(slot)[0] ?? lineExclusion;
+					lineExcluded ??= this.findLineExclusion();
+					// The winner is an exclusion of this field if it has one, else the line's first.
+					if (lineExcluded) lineWinner = this.findExclusions(slot) > 0 ? this.exclusionPool[0] : this.lineExclusion;
 				} else {
-					exclusions = this.findExclusions(slot);
+					exclusionCount = this.findExclusions(slot);
 				}
 			}
 			const text = this.slotText[slot];
 			for (let h = 0; h < found; h++) {
 				const hit = hits[h];
 				let winner = lineWinner;
-				for (let e = 0; winner === undefined && e < exclusions.length; e++) {
-					if (this.cancels(exclusions[e], hit, text)) winner = exclusions[e];
+				for (let e = 0; winner === undefined && e < exclusionCount; e++) {
+					if (this.cancels(this.exclusionPool[e], hit, text)) winner = this.exclusionPool[e];
 				}
 				if (winner === undefined) survivors[survived++] = hit;
 				else cancelled[excluded++] = excludedHit(hit, winner);
 			}
 		}
 
-		const decision: OrganicLineDecision = {
-			lineIndex,
-			organic: survived > 0,
-			reason: survived > 0 ? 'matched' : excluded > 0 ? 'excluded' : slots === 0 ? 'noText' : 'noMatch',
-			inspected: slots === 0 ? '' : this.inspected(),
-			matches: survived === 0 ? [] : survivors.slice(0, survived),
-			excluded: excluded === 0 ? [] : cancelled.slice(0, excluded),
-		};
-		if (itemCode !== undefined) decision.itemCode = itemCode;
+		const organic = survived > 0;
+		const reason: OrganicLineReason = organic
+			? 'matched'
+			: excluded > 0
+				? 'excluded'
+				: slots === 0
+					? 'noText'
+					: 'noMatch';
+		const inspected = slots === 0 ? '' : this.inspected();
+		const matches = survived === 0 ? [] : survivors.slice(0, survived);
+		const excludedHits = excluded === 0 ? [] : cancelled.slice(0, excluded);
+		// Two fixed shapes (with and without itemCode), listed in reading order.
+		const decision: OrganicLineDecision =
+			itemCode === undefined
+				? { lineIndex, organic, reason, inspected, matches, excluded: excludedHits }
+				: { lineIndex, itemCode, organic, reason, inspected, matches, excluded: excludedHits };
 		return decision;
 	}
 

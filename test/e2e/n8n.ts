@@ -9,7 +9,7 @@ import { tmpdir } from 'os';
 import { dirname, join, resolve } from 'path';
 
 import { freePort, run, sleep, spawnGroup, stopGroup, type RunResult } from './proc';
-import { ensureToolchain, type Toolchain } from './toolchain';
+import { E2E_ENCRYPTION_KEY, ensureToolchain, type Toolchain } from './toolchain';
 
 export const REPO_ROOT = resolve(__dirname, '..', '..');
 export const PACKAGE_NAME: string = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')).name;
@@ -62,7 +62,18 @@ export interface WorkflowJson {
 export interface ExecuteResult extends RunResult {
 	/** IRun as printed by `n8n execute --rawOutput`: `data.resultData.runData[node][run].data.main[output]`. */
 	run: any;
+	/** The workflow ran to the end without error. */
 	ok: boolean;
+	/** The CLI crashed in isolated-vm while exiting, after printing its result (about half the runs). */
+	crashedOnExit: boolean;
+}
+
+export interface ServerRunResult {
+	executionId: string;
+	/** The stored execution; `run.data.resultData` as in the CLI's output. */
+	run: any;
+	ok: boolean;
+	ms: number;
 }
 
 /** n8n's ids: 16 alphanumerics. */
@@ -87,6 +98,15 @@ export function installPackage(packageDir: string, nodesDir: string): string {
 		cpSync(join(packageDir, entry), join(target, entry), { recursive: true });
 	}
 	return target;
+}
+
+/** Starts from the already migrated database, unless the folder has one. */
+function seedDatabase(toolchain: Toolchain, n8nFolder: string) {
+	if (existsSync(join(n8nFolder, 'database.sqlite'))) return;
+	mkdirSync(n8nFolder, { recursive: true });
+	for (const file of ['database.sqlite', 'database.sqlite-wal']) {
+		if (existsSync(join(toolchain.templateDir, file))) cpSync(join(toolchain.templateDir, file), join(n8nFolder, file));
+	}
 }
 
 /** Node types and credential types a built package declares in its package.json `n8n` section. */
@@ -128,6 +148,7 @@ export class N8n {
 		const port = options.port ?? (await freePort());
 		const userFolder = options.userFolder ?? mkdtempSync(join(tmpdir(), 'n8n-e2e-'));
 		const owner = options.owner ?? DEFAULT_OWNER;
+		seedDatabase(toolchain, join(userFolder, '.n8n'));
 		for (const dir of options.packages ?? [REPO_ROOT]) installPackage(dir, join(userFolder, '.n8n', 'nodes'));
 		const env = await baseEnv(toolchain, port, userFolder, owner, options);
 		const n8n = new N8n(toolchain, port, userFolder, owner, env, !options.userFolder);
@@ -198,10 +219,22 @@ export class N8n {
 
 	/** Imports a workflow (object or JSON file) inactive and returns its id. */
 	async importWorkflow(workflow: WorkflowJson | string): Promise<string> {
-		const json: WorkflowJson = typeof workflow === 'string' ? JSON.parse(readFileSync(workflow, 'utf8')) : workflow;
-		const withId = { ...json, id: json.id ?? newId(), active: false };
-		await this.cliOk(['import:workflow', `--input=${this.writeTemp('workflow', withId)}`]);
-		return withId.id;
+		return (await this.importWorkflows([workflow]))[0];
+	}
+
+	/** Imports several workflows with one CLI run (each run boots n8n: seconds). */
+	async importWorkflows(workflows: Array<WorkflowJson | string>): Promise<string[]> {
+		if (workflows.length === 0) return [];
+		const dir = join(this.userFolder, 'imports', `workflows-${newId()}`);
+		mkdirSync(dir, { recursive: true });
+		const ids = workflows.map((workflow, index) => {
+			const json: WorkflowJson = typeof workflow === 'string' ? JSON.parse(readFileSync(workflow, 'utf8')) : workflow;
+			const withId = { ...json, id: json.id ?? newId(), active: false };
+			writeFileSync(join(dir, `${index}.json`), JSON.stringify(withId, null, '\t'));
+			return withId.id;
+		});
+		await this.cliOk(['import:workflow', '--separate', `--input=${dir}`]);
+		return ids;
 	}
 
 	private writeTemp(kind: string, data: unknown): string {
@@ -212,12 +245,43 @@ export class N8n {
 		return file;
 	}
 
-	/** `n8n execute --id --rawOutput`: runs in a separate process, as n8n's CLI does. */
+	/**
+	 * `n8n execute --id --rawOutput`: a separate process, booting n8n each time (seconds). In n8n
+	 * 2.41 this command ignores CREDENTIALS_OVERWRITE_DATA (only `start` and `worker` load it).
+	 */
 	async execute(workflowId: string, timeoutMs = 120_000): Promise<ExecuteResult> {
 		const result = await this.cli(['execute', `--id=${workflowId}`, '--rawOutput'], timeoutMs);
 		const parsed = parseRun(result.stdout);
-		const ok = result.code === 0 && parsed !== undefined && !parsed.data?.resultData?.error;
-		return { ...result, run: parsed, ok };
+		const finished = parsed?.status === 'success' && !parsed.data?.resultData?.error;
+		// n8n's default expression engine (isolated-vm) may segfault during process teardown.
+		const crashedOnExit = result.signal === 'SIGSEGV' && parsed !== undefined;
+		return { ...result, run: parsed, ok: finished && (result.code === 0 || crashedOnExit), crashedOnExit };
+	}
+
+	/**
+	 * Runs a workflow in the server, as "Execute workflow" in the editor does, and waits for it.
+	 * Unlike the CLI, the server applies CREDENTIALS_OVERWRITE_DATA. Starts at `triggerName`, or the
+	 * first trigger node.
+	 */
+	async run(workflowId: string, triggerName?: string, timeoutMs = 120_000): Promise<ServerRunResult> {
+		const started = Date.now();
+		const workflow = await this.rest<WorkflowJson>('GET', `/workflows/${workflowId}`);
+		const trigger = triggerName ?? workflow.nodes.find((node) => /trigger$/i.test(String(node.type)))?.name;
+		if (!trigger) throw new Error(`workflow ${workflowId} has no trigger node to start from`);
+		const reply = await this.rest<{ executionId?: string }>('POST', `/workflows/${workflowId}/run`, {
+			triggerToStartFrom: { name: trigger },
+		});
+		if (!reply?.executionId) throw new Error(`workflow ${workflowId} did not start: ${JSON.stringify(reply)}`);
+		const deadline = Date.now() + timeoutMs;
+		for (;;) {
+			const execution = await this.execution(reply.executionId);
+			if (!['new', 'running', 'waiting'].includes(execution.status)) {
+				const ok = execution.status === 'success' && !execution.data?.resultData?.error;
+				return { executionId: reply.executionId, run: execution, ok, ms: Date.now() - started };
+			}
+			if (Date.now() > deadline) throw new Error(`execution ${reply.executionId} still ${execution.status} after ${timeoutMs} ms`);
+			await sleep(200);
+		}
 	}
 
 	/** Publishes a workflow so its triggers and production webhooks are live in the server. */
@@ -228,6 +292,36 @@ export class N8n {
 
 	async deactivate(workflowId: string): Promise<void> {
 		await this.rest('POST', `/workflows/${workflowId}/deactivate`, {});
+	}
+
+	/** Production URL of a trigger node's webhook in an active workflow, as n8n registered it. */
+	async webhookUrlOf(workflowId: string, nodeName: string): Promise<string> {
+		const rows = await this.sql<{ webhookPath: string }>(
+			'SELECT webhookPath FROM webhook_entity WHERE workflowId = ? AND node = ?',
+			[workflowId, nodeName],
+		);
+		if (rows.length === 0) throw new Error(`no webhook registered for "${nodeName}" in ${workflowId}: is it active?`);
+		return this.webhookUrl(rows[0].webhookPath);
+	}
+
+	/** A read-only query on n8n's SQLite database, with the sqlite3 module n8n itself uses. */
+	async sql<T = Record<string, unknown>>(query: string, params: unknown[] = []): Promise<T[]> {
+		const script = `
+			const sqlite3 = require('sqlite3');
+			const db = new sqlite3.Database(process.argv[1], sqlite3.OPEN_READONLY);
+			db.all(process.argv[2], JSON.parse(process.argv[3]), (error, rows) => {
+				if (error) { console.error(error.message); process.exit(1); }
+				process.stdout.write(JSON.stringify(rows));
+				db.close();
+			});`;
+		const database = join(this.userFolder, '.n8n', 'database.sqlite');
+		const result = await run(this.toolchain.node, ['-e', script, database, query, JSON.stringify(params)], {
+			cwd: dirname(dirname(dirname(dirname(this.toolchain.n8nBin)))),
+			env: { ...process.env, ...this.toolchain.env },
+			timeoutMs: 30_000,
+		});
+		if (result.code !== 0) throw new Error(`sql failed: ${result.stderr}`);
+		return JSON.parse(result.stdout) as T[];
 	}
 
 	webhookUrl(path: string): string {
@@ -305,16 +399,23 @@ export class N8n {
 	}
 }
 
-/** The JSON block `--rawOutput` prints last; log lines may come before it. */
+/**
+ * The pretty-printed JSON block of `--rawOutput`: from a line `{` to the next line `}`. Log lines
+ * (task runner, license) may come before and after it.
+ */
 export function parseRun(stdout: string): any {
-	for (let at = stdout.lastIndexOf('\n{'); ; at = stdout.lastIndexOf('\n{', at - 1)) {
-		const start = at < 0 ? 0 : at + 1;
+	const lines = stdout.split('\n');
+	for (let start = lines.lastIndexOf('{'); start >= 0; start = lines.lastIndexOf('{', start - 1)) {
+		const end = lines.indexOf('}', start);
+		if (end < 0) continue;
 		try {
-			return JSON.parse(stdout.slice(start));
+			return JSON.parse(lines.slice(start, end + 1).join('\n'));
 		} catch {
-			if (at < 0) return undefined;
+			// not the result block
 		}
+		if (start === 0) break;
 	}
+	return undefined;
 }
 
 /** Items of one node's output in an IRun, as plain JSON. */
@@ -326,17 +427,21 @@ export function nodeOutput(runData: any, nodeName: string, output = 0, runIndex 
 }
 
 async function baseEnv(toolchain: Toolchain, port: number, userFolder: string, owner: Owner, options: N8nOptions) {
-	// Only what is set here, so a developer's own N8N_* settings cannot change the outcome.
+	// Only what is set here, so a developer's own N8N_* settings cannot change the outcome, and
+	// not jest's NODE_ENV=test, with which n8n refuses to load nodes and logs nothing.
 	const inherited = Object.fromEntries(
-		Object.entries(process.env).filter(([key]) => !/^(N8N_|DB_|EXECUTIONS_|CREDENTIALS_|WEBHOOK_URL|QUEUE_|NODE_OPTIONS)/.test(key)),
+		Object.entries(process.env).filter(
+			([key]) => !/^(N8N_|DB_|EXECUTIONS_|CREDENTIALS_|WEBHOOK_URL|QUEUE_|NODE_OPTIONS|NODE_ENV|JEST_)/.test(key),
+		),
 	);
 	const bcrypt = require(join(dirname(dirname(toolchain.n8nBin)), '..', 'bcryptjs'));
 	const url = `http://127.0.0.1:${port}`;
 	return {
 		...inherited,
 		...toolchain.env,
+		NODE_ENV: 'production',
 		N8N_USER_FOLDER: userFolder,
-		N8N_ENCRYPTION_KEY: randomBytes(24).toString('base64'),
+		N8N_ENCRYPTION_KEY: E2E_ENCRYPTION_KEY,
 		N8N_PORT: String(port),
 		N8N_LISTEN_ADDRESS: '127.0.0.1',
 		N8N_HOST: '127.0.0.1',

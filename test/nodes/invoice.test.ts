@@ -351,11 +351,12 @@ describe('get and get many', () => {
 describe('update, approve, void or delete', () => {
 	it('updates fields and replaces lines of a draft', async () => {
 		const draft = storedInvoice('DRAFT', 50, { Reference: 'before-update' });
+		const other = xero.sandbox.store.create(xero.tenantId, 'Contacts', { Name: 'Invoice Test Other Customer' }) as unknown as XeroContact;
 		const { items, error } = await xero.run({
 			resource: 'salesInvoice',
 			operation: 'update',
 			invoiceId: byId(draft.InvoiceID),
-			updateFields: { Reference: 'after-update', DueDate: '2026-12-24' },
+			updateFields: { Reference: 'after-update', DueDate: '2026-12-24', contactId: byId(other.ContactID) },
 			replaceLineItems: true,
 			lineItems: { line: [{ ItemCode: 'TEA-GREEN', Quantity: 4 }] },
 		});
@@ -363,6 +364,7 @@ describe('update, approve, void or delete', () => {
 		expect(items[0].json).toMatchObject({ InvoiceID: draft.InvoiceID, Reference: 'after-update' });
 		const stored = org().Invoices.get(draft.InvoiceID)!;
 		expect(stored.Reference).toBe('after-update');
+		expect(stored.Contact.ContactID).toBe(other.ContactID);
 		expect(stored.DueDate).toBe(`/Date(${Date.UTC(2026, 11, 24)}+0000)/`);
 		expect(stored.LineItems).toEqual([expect.objectContaining({ ItemCode: 'TEA-GREEN', Quantity: 4, UnitAmount: 7.5 })]);
 		expect(calls('POST', '/Invoices')).toHaveLength(1);

@@ -3,7 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { getGlobalState } from 'n8n-workflow';
 
 import { startXero, type XeroFixture } from '../helpers/xero';
-import type { XeroContact, XeroInvoice } from '../sandbox';
+import type { XeroContact, XeroInvoice, XeroPayment } from '../sandbox';
 
 const API = '/api.xro/2.0';
 const byId = (value: string) => ({ __rl: true, mode: 'id', value });
@@ -146,7 +146,7 @@ describe('create', () => {
 		const cases: Array<[IDataObject, string]> = [
 			// (A literal non-GUID is stopped by the editor's validation; an expression can still produce one.)
 			[{ invoiceId: byId('={{ "not-a-guid" }}') }, 'Item 0: "Invoice or Bill" must be a Xero ID (a GUID), got "not-a-guid"'],
-			[{ invoiceId: byId(target.InvoiceID), accountCode: '' }, 'Item 0: "Bank Account" is required but empty'],
+			[{ invoiceId: byId(target.InvoiceID), accountCode: '={{ "" }}' }, 'Item 0: "Bank Account" is required but empty'],
 			[{ invoiceId: byId(target.InvoiceID), accountCode: '777' }, 'Item 0: "Bank Account" "777" is not an account code in this organisation'],
 			[{ invoiceId: byId(target.InvoiceID), paymentOptions: { date: '31/12/2026' } }, 'Item 0: "Date" must be a date such as 2026-01-31, got "31/12/2026"'],
 			[{ invoiceId: byId(target.InvoiceID), paymentOptions: { amount: 0 } }, 'Item 0: "Amount" must be more than zero, got 0'],
@@ -183,12 +183,12 @@ describe('get many and void', () => {
 			Invoice: { InvoiceID: target.InvoiceID },
 			Account: { Code: '090' },
 			Amount: 57.5,
-		});
+		}) as unknown as XeroPayment;
 		expect(invoice(target.InvoiceID).Status).toBe('PAID');
 		const { items, error } = await xero.run({ resource: 'payment', operation: 'void', paymentId: payment.PaymentID });
 		expect(error).toBeUndefined();
 		expect(items[0].json).toMatchObject({ PaymentID: payment.PaymentID, Status: 'DELETED' });
-		expect(org().Payments.get(String(payment.PaymentID))!.Status).toBe('DELETED');
+		expect(org().Payments.get(payment.PaymentID)!.Status).toBe('DELETED');
 		expect(invoice(target.InvoiceID)).toMatchObject({ Status: 'AUTHORISED', AmountDue: 57.5 });
 
 		const deleted = await xero.run({ resource: 'payment', operation: 'getAll', returnAll: true, filters: { statuses: ['DELETED'], invoiceId: target.InvoiceID } });

@@ -82,6 +82,8 @@ describe('default rules on descriptions', () => {
 			['Organic oats | non-organic raisins', true, 'matched', 'organic'],
 			['Organic oats\nnon-organic raisins', true, 'matched', 'organic'],
 			['Organic oats with non-organic raisins', false, 'excluded', 'non-organic'],
+			['Organic oats, conventional packaging', true, 'matched', 'organic'],
+			['Oats, organic or conventionally grown', false, 'excluded', 'conventionally grown'],
 			['Organic oats 1.5kg non-organic', false, 'excluded', 'non-organic'],
 		]);
 	});
@@ -421,6 +423,12 @@ describe('other languages (option)', () => {
 
 	it.each(languageCases)('%s', (language, cases) => {
 		expectDecision({ languages: [language] }, 'description', cases);
+	});
+
+	it('matches accented keywords written with combining marks', () => {
+		const decomposed = 'O\u0308kologische A\u0308pfel';
+		expectDecision({ languages: ['de'] }, 'description', [[decomposed, true, 'matched', 'ökologisch*']]);
+		expectDecision({ keywords: ['o\u0308ko'] }, 'description', [['Öko-Kaffee', true, 'matched', 'o\u0308ko']]);
 	});
 
 	it('languages are off by default', () => {

@@ -104,7 +104,9 @@ describe('Xero sandbox: control API and command', () => {
 			const state = await request(`${url}/__sandbox/state`);
 			expect(state.body.options).toMatchObject({ size: 5, seed: 1 });
 		} finally {
+			const exited = new Promise((resolve) => child.once('close', resolve));
 			child.kill('SIGTERM');
+			await exited;
 		}
 	}, 60_000);
 });

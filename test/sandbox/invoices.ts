@@ -117,7 +117,7 @@ export function buildInvoice(engine: Engine, org: OrganisationData, element: Jso
 	const dueFallback = existing?.DueDate ? fromMsDate(existing.DueDate) : defaultDueDate(date);
 	const dueDate = resolveDate(element.DueDate, 'DueDate', errors, dueFallback);
 
-	let number = str(element.InvoiceNumber) ?? existing?.InvoiceNumber;
+	const number = str(element.InvoiceNumber) ?? existing?.InvoiceNumber;
 	if (number !== undefined && number.length > 255) errors.push('InvoiceNumber must be 255 characters or fewer');
 	if (type === 'ACCREC' && number && salesNumberTaken(org, number, existing?.InvoiceID)) errors.push('Invoice # must be unique.');
 	const brandingThemeId = str(element.BrandingThemeID) ?? existing?.BrandingThemeID;

@@ -342,7 +342,7 @@ class OrganisationSeeder {
 	}
 
 	private lines(side: Side, lineAmountTypes: 'Exclusive' | 'Inclusive' | 'NoTax'): XeroLineItem[] {
-		const { org, rng } = this;
+		const { rng } = this;
 		const candidates = side === 'sales' ? this.salesCandidates : this.purchaseCandidates;
 		const count = rng.int(1, 3);
 		const regions = this.regions;

@@ -7,8 +7,7 @@ import type { ValidateFunction } from 'ajv';
 import type { OpenAPIBackend, Operation } from 'openapi-backend';
 
 // Loaded with Node's own require: jest's module registry cannot load openapi-backend's
-// ESM-only dependency, and Node's module cache lets every test file in a worker share one
-// validator instead of rebuilding it per file.
+// ESM-only dependency (Node 20 can).
 // (`process.getBuiltinModule` reaches Node's real `module` even inside jest.)
 const realModule = (process as { getBuiltinModule?: (id: string) => unknown }).getBuiltinModule?.('module') as typeof import('module') | undefined;
 const nodeRequire = (realModule?.createRequire ?? createRequire)(__filename);
@@ -16,7 +15,6 @@ const { OpenAPIBackend: Backend } = nodeRequire('openapi-backend') as typeof imp
 const addFormats = nodeRequire('ajv-formats') as typeof import('ajv-formats').default;
 const standaloneCode = (nodeRequire('ajv/dist/standalone') as typeof import('ajv/dist/standalone')).default;
 const { parse: parseYaml } = nodeRequire('yaml') as typeof import('yaml');
-const SHARED = Symbol.for('n8n-nodes-xero-accounting.sandbox.openapi-backend');
 
 export const SPEC_DIR = join(__dirname, 'spec');
 const ACCOUNTING_SPEC = join(SPEC_DIR, 'xero_accounting.yaml');
@@ -79,7 +77,6 @@ function cachingAjv(ajv: Ajv): Ajv {
 		if (existsSync(file)) {
 			try {
 				const mod = { exports: {} as { default?: ValidateFunction } };
-				// eslint-disable-next-line @typescript-eslint/no-implied-eval
 				new Function('require', 'module', 'exports', readFileSync(file, 'utf8'))(cacheRequire, mod, mod.exports);
 				const fn = (mod.exports.default ?? mod.exports) as ValidateFunction;
 				if (typeof fn === 'function') return fn;
@@ -150,12 +147,6 @@ let shared: SpecValidator | undefined;
 /** One validator per process: openapi-backend compiles each operation lazily (quick mode). */
 export function specValidator(): SpecValidator {
 	if (shared) return shared;
-	const holder = Backend as unknown as Record<symbol, OpenAPIBackend | undefined>;
-	const cached = holder[SHARED];
-	if (cached) {
-		shared = new SpecValidator(cached);
-		return shared;
-	}
 	const api = new Backend({
 		definition: accountingSpec() as never,
 		apiRoot: '/api.xro/2.0',
@@ -169,7 +160,6 @@ export function specValidator(): SpecValidator {
 		throw error;
 	});
 	if (!api.initialized) throw new Error('Xero spec could not be loaded');
-	holder[SHARED] = api;
 	shared = new SpecValidator(api);
 	return shared;
 }

@@ -1,5 +1,5 @@
 import { startSandbox, type XeroSandbox } from './index';
-import { apiClient, type ApiClient } from './test-helpers';
+import { apiClient, type Answer, type ApiClient } from './test-helpers';
 
 describe('Xero sandbox: validation against the OpenAPI spec', () => {
 	let sandbox: XeroSandbox;
@@ -13,7 +13,7 @@ describe('Xero sandbox: validation against the OpenAPI spec', () => {
 
 	const requestViolations = () => sandbox.specViolations.filter((v) => v.direction === 'request');
 
-	function expectRejected(answer: { status: number; body: any }, path: RegExp): void {
+	function expectRejected(answer: Answer, path: RegExp): void {
 		expect(answer.status).toBe(400);
 		expect(answer.body).toEqual(expect.objectContaining({ ErrorNumber: expect.any(Number), Type: expect.any(String), Message: expect.any(String) }));
 		const last = requestViolations().pop();

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { advanceCursor, newCursor, type CursorState, type Version } from './cursor';
-import { contactIdOf, DOCUMENT_TYPES, statusOf, type DocumentType } from './documentTypes';
+import { contactIdOf, DOCUMENT_TYPES, shortId, statusOf, type DocumentType } from './documentTypes';
 
 /** Ids remembered per event: enough for months of documents, small enough for static data. */
 const MEMORY_CAP = 10_000;
@@ -51,11 +51,6 @@ export interface Consumer {
 		prime: boolean,
 		holdAtMs?: number,
 	): { state: ConsumerState; emit: Emission[] };
-}
-
-/** 48 bits of a GUID: a collision among ten thousand ids is a one in ten billion event. */
-function shortId(id: string): string {
-	return id.replace(/-/g, '').slice(0, 12);
 }
 
 function capped<T>(values: T[]): T[] {

@@ -124,6 +124,11 @@ export function idOf(type: DocumentType, document: IDataObject): string {
 	return String(document[DOCUMENT_TYPES[type].idField] ?? '').toLowerCase();
 }
 
+/** 48 bits of a GUID, for the ids kept in static data: a new id matches one of ten thousand kept ones about once in thirty billion. */
+export function shortId(id: string): string {
+	return id.toLowerCase().replace(/-/g, '').slice(0, 12);
+}
+
 export function statusOf(type: DocumentType, document: IDataObject): string | undefined {
 	const field = DOCUMENT_TYPES[type].statusField;
 	const value = field ? document[field] : undefined;

@@ -3,6 +3,7 @@ import { DateTime } from 'luxon';
 
 import { MAX_PAGE_SIZE, xeroRequest, type XeroContext } from '../../shared/transport';
 import { MAX_PAGES_PER_POLL } from './cursor';
+import { shortId } from './documentTypes';
 
 /*
  * "Sales invoice overdue by N days" depends on the calendar, not on changes: an invoice nobody
@@ -24,10 +25,6 @@ export interface OverdueInvoice {
 	id: string;
 	daysOverdue: number;
 	document: IDataObject;
-}
-
-function shortId(id: string): string {
-	return id.toLowerCase().replace(/-/g, '').slice(0, 12);
 }
 
 function xeroDateTime(day: DateTime): string {

@@ -2,11 +2,16 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { NodeOperationError } from 'n8n-workflow';
 
 import { resolveTenantId } from '../../../shared/organisation';
+import { InputCheck } from './validate';
 
-/** The organisation for one input item (the parameter may be an expression). */
+/**
+ * The organisation for one input item (the parameter may be an expression). An expression can
+ * yield a name where the ID belongs: Xero would answer that with a 403 blaming the scopes.
+ */
 export async function tenantFor(this: IExecuteFunctions, itemIndex: number): Promise<string> {
 	const raw = this.getNodeParameter('tenantId', itemIndex, '', { extractValue: true });
-	return await resolveTenantId.call(this, raw, itemIndex);
+	const tenantId = await resolveTenantId.call(this, raw, itemIndex);
+	return new InputCheck(this.getNode(), itemIndex).guid('Organisation', tenantId, { required: true })!;
 }
 
 /** One output item carrying a failed input's error, for Continue On Fail. */

@@ -86,7 +86,15 @@ export function lineItemsProperties(): INodeProperties[] {
 							description:
 								'Tracking category options for this line. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 						},
-						{ displayName: 'Unit Amount', name: 'UnitAmount', type: 'number', default: 0 },
+						{
+							displayName: 'Unit Amount',
+							name: 'UnitAmount',
+							// Text, so "empty" can mean "the item's price" (a number field always holds one).
+							type: 'string',
+							default: '',
+							placeholder: '12.50',
+							description: "Price per unit. Leave empty to use the item's price.",
+						},
 					],
 				},
 			],
@@ -106,8 +114,7 @@ function rawLines(this: IExecuteFunctions, check: InputCheck): IDataObject[] {
 		return value as IDataObject[];
 	}
 	const collection = this.getNodeParameter('lineItems', i, {}) as { line?: IDataObject[] };
-	// The form always stores a unit amount (0 when left alone): on an item's line, 0 means the item's price.
-	return (collection.line ?? []).map((line) => (line.ItemCode && line.UnitAmount === 0 ? { ...line, UnitAmount: undefined } : line));
+	return collection.line ?? [];
 }
 
 function tracking(check: InputCheck, label: string, value: unknown): IDataObject[] | undefined {

@@ -14,14 +14,18 @@ export interface InvoiceRef {
 const GUID_PATTERN = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
 
 /** The invoice picker: from a list, by ID, or by its number (INV-0042). */
-export function invoiceLocator(searchMethod: string, displayName = 'Invoice', description?: string): INodeProperties {
+export function invoiceLocator(
+	searchMethod: string,
+	displayName = 'Invoice',
+	description = 'Pick it from the list, or give its Xero ID or its number',
+): INodeProperties {
 	return {
 		displayName,
 		name: 'invoiceId',
 		type: 'resourceLocator',
 		required: true,
 		default: { mode: 'list', value: '' },
-		...(description ? { description } : {}),
+		description,
 		modes: [
 			{
 				displayName: 'From List',

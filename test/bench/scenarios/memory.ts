@@ -1,0 +1,90 @@
+import { builtinNode, ourNode, runFlow, type BenchContext } from '../context';
+import { countInvoices, growInvoices, organisation } from '../fixtures';
+import { measure, round1 } from '../measure';
+import { readFloor, type Row, type SideResult } from '../results';
+import type { PagingMemory } from './reads';
+
+function ratio(large: number | undefined, small: number | undefined): string {
+	return large !== undefined && small ? `${(large / small).toFixed(1)}×` : '?';
+}
+
+/**
+ * Heap while reading every sales invoice at `n` (100,000) against the read-all scenario's figures
+ * at its smaller N. n8n keeps a node's whole output in memory, so the output itself grows with N;
+ * the paging overhead (peak minus what the output still holds) is reported beside it.
+ */
+export async function memoryScenario(ctx: BenchContext, n: number, small: PagingMemory, withBuiltin: boolean): Promise<Row> {
+	const org = organisation(ctx.sandbox);
+	growInvoices(org, 'ACCREC', n);
+	const expected = countInvoices(org, 'ACCREC');
+	ctx.log(`memory: read all ${expected} sales invoices`);
+
+	const ours = await measure(ctx.sandbox, () =>
+		runFlow(ctx, 'ours', [ourNode(ctx, 'Read', { resource: 'salesInvoice', operation: 'getAll', returnAll: true })]),
+	);
+	const oursCount = ours.value.outputs.Read.length;
+	const oursOverhead = round1(ours.peakHeapMb - ours.retainedHeapMb);
+	const smallOverhead = round1(small.ours.peakHeapMb - small.ours.retainedHeapMb);
+	const oursSide: SideResult = {
+		calls: ours.calls,
+		ms: Math.round(ours.ms),
+		peakHeapMb: ours.peakHeapMb,
+		ok: !ours.value.error && oursCount === expected,
+		note:
+			`peak ${ratio(ours.peakHeapMb, small.ours.peakHeapMb)} the N=${small.documents.toLocaleString('en')} peak (${small.ours.peakHeapMb} MB); ` +
+			`the output alone holds ${ours.retainedHeapMb} MB (${small.ours.retainedHeapMb} MB at N=${small.documents.toLocaleString('en')}); ` +
+			`paging overhead above it ${oursOverhead} MB (${smallOverhead} MB)`,
+		figures: {
+			peakRatio: Number((ours.peakHeapMb / small.ours.peakHeapMb).toFixed(2)),
+			retainedHeapMb: ours.retainedHeapMb,
+			overheadMb: oursOverhead,
+			smallPeakHeapMb: small.ours.peakHeapMb,
+			smallRetainedHeapMb: small.ours.retainedHeapMb,
+		},
+	};
+	// Release the output before the other side runs.
+	ours.value.outputs.Read = [];
+
+	let builtinSide: SideResult = { na: 'skipped (--no-builtin-memory)' };
+	if (withBuiltin) {
+		ctx.wire.tenantFix = ctx.tenantId;
+		try {
+			const theirs = await measure(ctx.sandbox, () =>
+				runFlow(ctx, 'builtin', [
+					builtinNode(ctx, 'Read', { resource: 'invoice', operation: 'getAll', returnAll: true, options: { where: 'Type=="ACCREC"' } }),
+				]),
+			);
+			builtinSide = {
+				calls: theirs.calls,
+				ms: Math.round(theirs.ms),
+				peakHeapMb: theirs.peakHeapMb,
+				ok: !theirs.value.error && theirs.value.outputs.Read.length === expected,
+				note: `peak ${ratio(theirs.peakHeapMb, small.builtin.peakHeapMb)} its N=${small.documents.toLocaleString('en')} peak (${String(small.builtin.peakHeapMb)} MB); output ${theirs.retainedHeapMb} MB; with the tenant-header fix`,
+				figures: { retainedHeapMb: theirs.retainedHeapMb },
+			};
+		} finally {
+			ctx.wire.tenantFix = undefined;
+		}
+	}
+	const peakRatio = ours.peakHeapMb / small.ours.peakHeapMb;
+	const overheadRatio = smallOverhead > 0 ? oursOverhead / smallOverhead : undefined;
+	return {
+		id: 'memory',
+		scenario: `Memory while paging: N=${expected.toLocaleString('en')} vs N=${small.documents.toLocaleString('en')}`,
+		floor: readFloor(expected),
+		ours: oursSide,
+		builtin: builtinSide,
+		targets: [
+			{
+				text: 'peak memory at 100,000 no more than twice that at 10,000',
+				met: peakRatio <= 2,
+				detail: `${peakRatio.toFixed(1)}× (whole output kept by n8n)`,
+			},
+			{
+				text: 'flat memory while paging (overhead above the output)',
+				met: overheadRatio === undefined ? undefined : overheadRatio <= 2,
+				detail: `${oursOverhead} MB vs ${smallOverhead} MB${overheadRatio === undefined ? '' : ` (${overheadRatio.toFixed(1)}×)`}`,
+			},
+		],
+	};
+}
