@@ -28,7 +28,7 @@ import { organicScenario } from './scenarios/organic';
 import { rateLimitScenario } from './scenarios/rateLimit';
 import { changedSince, readAll, readFirstPage, type PagingMemory } from './scenarios/reads';
 import { pollScenarios, webhookScenario } from './scenarios/triggers';
-import { createInvoices, createScenario, invoiceInput, markPaidScenario } from './scenarios/writes';
+import { createInvoices, createScenario, invoiceInput, markPaidScenario, singleDocumentRows } from './scenarios/writes';
 
 const DEFAULTS = {
 	read: 10_000,
@@ -64,7 +64,7 @@ const QUICK: Options = {
 	seedSize: 100,
 };
 
-const SCENARIOS = ['readAll', 'changedSince', 'create', 'markPaid', 'poll', 'webhook', 'rateLimit', 'memory', 'organic'] as const;
+const SCENARIOS = ['readAll', 'changedSince', 'create', 'single', 'markPaid', 'poll', 'webhook', 'rateLimit', 'memory', 'organic'] as const;
 
 function argument(name: string): string | undefined {
 	const args = process.argv.slice(2);
@@ -141,6 +141,7 @@ async function main(): Promise<void> {
 			record(await createScenario(ctx, options.create, 0));
 			if (options.invalidShare > 0) record(await createScenario(ctx, options.create, options.invalidShare));
 		}
+		if (only.has('single')) for (const row of await singleDocumentRows(ctx)) record(row);
 		if (only.has('markPaid')) {
 			record(await markPaidScenario(ctx, options.pay, false));
 			record(await markPaidScenario(ctx, options.pay, true));

@@ -4,15 +4,13 @@
  */
 import type { ChildProcess } from 'child_process';
 import { randomBytes } from 'crypto';
-import { cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
+import { createWriteStream, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
-import { dirname, join, resolve } from 'path';
+import { join } from 'path';
 
+import { installPackage, REPO_ROOT, seedDatabase } from './install';
 import { freePort, run, sleep, spawnGroup, stopGroup, type RunResult } from './proc';
-import { E2E_ENCRYPTION_KEY, ensureToolchain, type Toolchain } from './toolchain';
-
-export const REPO_ROOT = resolve(__dirname, '..', '..');
-export const PACKAGE_NAME: string = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')).name;
+import { E2E_ENCRYPTION_KEY, ensureToolchain, fromN8n, type Toolchain } from './toolchain';
 
 export interface Owner {
 	email: string;
@@ -59,9 +57,32 @@ export interface WorkflowJson {
 	[key: string]: unknown;
 }
 
+export interface TaskData {
+	error?: { message: string };
+	data?: { main?: Array<Array<{ json: Record<string, unknown> }> | null> };
+}
+
+/** What matters here of n8n's IRun, as the CLI prints it and the REST API returns an execution. */
+export interface RunOutput {
+	id?: string;
+	status?: string;
+	mode?: string;
+	finished?: boolean;
+	data?: { resultData?: { runData?: Record<string, TaskData[]>; error?: { message: string } } };
+	[key: string]: unknown;
+}
+
+export interface ExecutionSummary {
+	id: string;
+	status: string;
+	mode: string;
+	workflowId: string;
+	[key: string]: unknown;
+}
+
 export interface ExecuteResult extends RunResult {
 	/** IRun as printed by `n8n execute --rawOutput`: `data.resultData.runData[node][run].data.main[output]`. */
-	run: any;
+	run: RunOutput | undefined;
 	/** The workflow ran to the end without error. */
 	ok: boolean;
 	/** The CLI crashed in isolated-vm while exiting, after printing its result (about half the runs). */
@@ -71,7 +92,7 @@ export interface ExecuteResult extends RunResult {
 export interface ServerRunResult {
 	executionId: string;
 	/** The stored execution; `run.data.resultData` as in the CLI's output. */
-	run: any;
+	run: RunOutput;
 	ok: boolean;
 	ms: number;
 }
@@ -80,50 +101,6 @@ export interface ServerRunResult {
 export function newId(): string {
 	const alphabet = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 	return Array.from(randomBytes(16), (byte) => alphabet[byte % alphabet.length]).join('');
-}
-
-/**
- * Copies what `npm pack` would ship (package.json and its `files`) rather than symlinking:
- * n8n points NODE_PATH at its own node_modules, and a symlink into this repository would
- * resolve `n8n-workflow` from the repository's (Node 20) install instead.
- */
-export function installPackage(packageDir: string, nodesDir: string): string {
-	const manifest = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8'));
-	const target = join(nodesDir, 'node_modules', manifest.name);
-	rmSync(target, { recursive: true, force: true });
-	mkdirSync(target, { recursive: true });
-	cpSync(join(packageDir, 'package.json'), join(target, 'package.json'));
-	for (const entry of manifest.files ?? ['dist']) {
-		if (!existsSync(join(packageDir, entry))) throw new Error(`${join(packageDir, entry)} is missing: run npm run build`);
-		cpSync(join(packageDir, entry), join(target, entry), { recursive: true });
-	}
-	return target;
-}
-
-/** Starts from the already migrated database, unless the folder has one. */
-function seedDatabase(toolchain: Toolchain, n8nFolder: string) {
-	if (existsSync(join(n8nFolder, 'database.sqlite'))) return;
-	mkdirSync(n8nFolder, { recursive: true });
-	for (const file of ['database.sqlite', 'database.sqlite-wal']) {
-		if (existsSync(join(toolchain.templateDir, file))) cpSync(join(toolchain.templateDir, file), join(n8nFolder, file));
-	}
-}
-
-/** Node types and credential types a built package declares in its package.json `n8n` section. */
-export function declaredTypes(packageDir = REPO_ROOT): { nodes: string[]; credentials: string[] } {
-	const manifest = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8'));
-	const nodes = (manifest.n8n?.nodes ?? []).map((file: string) => {
-		const { description } = loadClass(join(packageDir, file));
-		return `${manifest.name}.${description.name}`;
-	});
-	const credentials = (manifest.n8n?.credentials ?? []).map((file: string) => loadClass(join(packageDir, file)).name);
-	return { nodes, credentials };
-}
-
-function loadClass(file: string): any {
-	const exports = require(file);
-	const Class = Object.values(exports).find((value) => typeof value === 'function') as new () => any;
-	return new Class();
 }
 
 export class N8n {
@@ -150,9 +127,14 @@ export class N8n {
 		const owner = options.owner ?? DEFAULT_OWNER;
 		seedDatabase(toolchain, join(userFolder, '.n8n'));
 		for (const dir of options.packages ?? [REPO_ROOT]) installPackage(dir, join(userFolder, '.n8n', 'nodes'));
-		const env = await baseEnv(toolchain, port, userFolder, owner, options);
+		const env = baseEnv(toolchain, port, userFolder, owner, options);
 		const n8n = new N8n(toolchain, port, userFolder, owner, env, !options.userFolder);
-		await n8n.launch(options.echo ?? false);
+		try {
+			await n8n.launch(options.echo ?? false);
+		} catch (error) {
+			await n8n.stop();
+			throw error;
+		}
 		return n8n;
 	}
 
@@ -182,13 +164,13 @@ export class N8n {
 	private async waitUntilReady(child: ChildProcess, timeoutMs = 180_000) {
 		const deadline = Date.now() + timeoutMs;
 		while (Date.now() < deadline) {
-			if (child.exitCode !== null) throw new Error(`n8n exited with ${child.exitCode}:\n${this.output}`);
+			if (child.exitCode !== null) throw new Error(`n8n exited with ${child.exitCode}:\n${this.output.slice(-6000)}`);
 			// /healthz answers as soon as the HTTP server listens; readiness waits for migrations and workflows.
 			const response = await fetch(`${this.url}/healthz/readiness`).catch(() => undefined);
 			if (response?.ok) return;
 			await sleep(250);
 		}
-		throw new Error(`n8n not ready after ${timeoutMs} ms:\n${this.output}`);
+		throw new Error(`n8n not ready after ${timeoutMs} ms:\n${this.output.slice(-6000)}`);
 	}
 
 	async stop(): Promise<void> {
@@ -275,7 +257,7 @@ export class N8n {
 		const deadline = Date.now() + timeoutMs;
 		for (;;) {
 			const execution = await this.execution(reply.executionId);
-			if (!['new', 'running', 'waiting'].includes(execution.status)) {
+			if (!['new', 'running', 'waiting'].includes(String(execution.status))) {
 				const ok = execution.status === 'success' && !execution.data?.resultData?.error;
 				return { executionId: reply.executionId, run: execution, ok, ms: Date.now() - started };
 			}
@@ -294,14 +276,21 @@ export class N8n {
 		await this.rest('POST', `/workflows/${workflowId}/deactivate`, {});
 	}
 
-	/** Production URL of a trigger node's webhook in an active workflow, as n8n registered it. */
-	async webhookUrlOf(workflowId: string, nodeName: string): Promise<string> {
-		const rows = await this.sql<{ webhookPath: string }>(
-			'SELECT webhookPath FROM webhook_entity WHERE workflowId = ? AND node = ?',
-			[workflowId, nodeName],
-		);
-		if (rows.length === 0) throw new Error(`no webhook registered for "${nodeName}" in ${workflowId}: is it active?`);
-		return this.webhookUrl(rows[0].webhookPath);
+	/**
+	 * Production URL of a trigger node's webhook in an active workflow, as n8n registered it
+	 * (shortly after activation returns: n8n publishes in the background).
+	 */
+	async webhookUrlOf(workflowId: string, nodeName: string, timeoutMs = 15_000): Promise<string> {
+		const deadline = Date.now() + timeoutMs;
+		for (;;) {
+			const rows = await this.sql<{ webhookPath: string }>(
+				'SELECT webhookPath FROM webhook_entity WHERE workflowId = ? AND node = ?',
+				[workflowId, nodeName],
+			);
+			if (rows.length > 0) return this.webhookUrl(rows[0].webhookPath);
+			if (Date.now() > deadline) throw new Error(`no webhook registered for "${nodeName}" in ${workflowId}: is it active?`);
+			await sleep(250);
+		}
 	}
 
 	/** A read-only query on n8n's SQLite database, with the sqlite3 module n8n itself uses. */
@@ -316,7 +305,7 @@ export class N8n {
 			});`;
 		const database = join(this.userFolder, '.n8n', 'database.sqlite');
 		const result = await run(this.toolchain.node, ['-e', script, database, query, JSON.stringify(params)], {
-			cwd: dirname(dirname(dirname(dirname(this.toolchain.n8nBin)))),
+			cwd: this.toolchain.n8nDir,
 			env: { ...process.env, ...this.toolchain.env },
 			timeoutMs: 30_000,
 		});
@@ -333,21 +322,22 @@ export class N8n {
 	}
 
 	/** Newest first. */
-	async executions(workflowId: string): Promise<Array<{ id: string; status: string; mode: string; [key: string]: unknown }>> {
+	async executions(workflowId: string): Promise<ExecutionSummary[]> {
 		const filter = encodeURIComponent(JSON.stringify({ workflowId }));
-		const page = await this.rest<{ results: any[] }>('GET', `/executions?filter=${filter}&limit=100`);
+		const page = await this.rest<{ results: ExecutionSummary[] }>('GET', `/executions?filter=${filter}&limit=100`);
 		return page.results;
 	}
 
 	/** One execution with its run data decoded (n8n stores it in `flatted` form). */
-	async execution(id: string): Promise<any> {
-		const execution = await this.rest<any>('GET', `/executions/${id}`);
-		const flatted = require(join(dirname(dirname(this.toolchain.n8nBin)), '..', 'flatted'));
-		return { ...execution, data: typeof execution.data === 'string' ? flatted.parse(execution.data) : execution.data };
+	async execution(id: string): Promise<RunOutput> {
+		const execution = await this.rest<Omit<RunOutput, 'data'> & { data: unknown }>('GET', `/executions/${id}`);
+		const flatted = fromN8n<{ parse(text: string): RunOutput['data'] }>(this.toolchain, 'flatted');
+		const data = typeof execution.data === 'string' ? flatted.parse(execution.data) : (execution.data as RunOutput['data']);
+		return { ...execution, data };
 	}
 
 	/** Waits until the workflow has at least `count` finished executions; returns them newest first. */
-	async waitForExecutions(workflowId: string, count = 1, timeoutMs = 30_000): Promise<any[]> {
+	async waitForExecutions(workflowId: string, count = 1, timeoutMs = 30_000): Promise<ExecutionSummary[]> {
 		const deadline = Date.now() + timeoutMs;
 		for (;;) {
 			const done = (await this.executions(workflowId)).filter((e) => !['new', 'running', 'waiting'].includes(e.status));
@@ -374,7 +364,7 @@ export class N8n {
 	}
 
 	/** n8n's internal REST API (/rest), as the logged-in owner; returns the `data` of the reply. */
-	async rest<T = any>(method: string, path: string, body?: unknown): Promise<T> {
+	async rest<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
 		if (!this.cookie) await this.login();
 		const response = await fetch(`${this.url}/rest${path}`, {
 			method,
@@ -403,13 +393,13 @@ export class N8n {
  * The pretty-printed JSON block of `--rawOutput`: from a line `{` to the next line `}`. Log lines
  * (task runner, license) may come before and after it.
  */
-export function parseRun(stdout: string): any {
+export function parseRun(stdout: string): RunOutput | undefined {
 	const lines = stdout.split('\n');
 	for (let start = lines.lastIndexOf('{'); start >= 0; start = lines.lastIndexOf('{', start - 1)) {
 		const end = lines.indexOf('}', start);
 		if (end < 0) continue;
 		try {
-			return JSON.parse(lines.slice(start, end + 1).join('\n'));
+			return JSON.parse(lines.slice(start, end + 1).join('\n')) as RunOutput;
 		} catch {
 			// not the result block
 		}
@@ -419,14 +409,19 @@ export function parseRun(stdout: string): any {
 }
 
 /** Items of one node's output in an IRun, as plain JSON. */
-export function nodeOutput(runData: any, nodeName: string, output = 0, runIndex = 0): Array<Record<string, unknown>> {
-	const run = runData?.data?.resultData?.runData?.[nodeName]?.[runIndex];
-	if (!run) throw new Error(`node "${nodeName}" did not run`);
-	if (run.error) throw new Error(`node "${nodeName}" failed: ${run.error.message}`);
-	return (run.data?.main?.[output] ?? []).map((item: { json: Record<string, unknown> }) => item.json);
+export function nodeOutput(
+	run: RunOutput | undefined,
+	nodeName: string,
+	output = 0,
+	runIndex = 0,
+): Array<Record<string, unknown>> {
+	const task = run?.data?.resultData?.runData?.[nodeName]?.[runIndex];
+	if (!task) throw new Error(`node "${nodeName}" did not run`);
+	if (task.error) throw new Error(`node "${nodeName}" failed: ${task.error.message}`);
+	return (task.data?.main?.[output] ?? []).map((item) => item.json);
 }
 
-async function baseEnv(toolchain: Toolchain, port: number, userFolder: string, owner: Owner, options: N8nOptions) {
+function baseEnv(toolchain: Toolchain, port: number, userFolder: string, owner: Owner, options: N8nOptions) {
 	// Only what is set here, so a developer's own N8N_* settings cannot change the outcome, and
 	// not jest's NODE_ENV=test, with which n8n refuses to load nodes and logs nothing.
 	const inherited = Object.fromEntries(
@@ -434,7 +429,7 @@ async function baseEnv(toolchain: Toolchain, port: number, userFolder: string, o
 			([key]) => !/^(N8N_|DB_|EXECUTIONS_|CREDENTIALS_|WEBHOOK_URL|QUEUE_|NODE_OPTIONS|NODE_ENV|JEST_)/.test(key),
 		),
 	);
-	const bcrypt = require(join(dirname(dirname(toolchain.n8nBin)), '..', 'bcryptjs'));
+	const bcrypt = fromN8n<{ hashSync(password: string, rounds: number): string }>(toolchain, 'bcryptjs');
 	const url = `http://127.0.0.1:${port}`;
 	return {
 		...inherited,
@@ -459,7 +454,7 @@ async function baseEnv(toolchain: Toolchain, port: number, userFolder: string, o
 		N8N_COMMUNITY_PACKAGES_ENABLED: 'true',
 		N8N_UNVERIFIED_PACKAGES_ENABLED: 'true',
 		N8N_REINSTALL_MISSING_PACKAGES: 'false',
-		// Modules that fetch from n8n's servers or serve AI features nothing here uses.
+		// It fetches a server list from n8n's site at start.
 		N8N_DISABLED_MODULES: 'mcp-registry',
 		// The sandbox runs on loopback.
 		N8N_SSRF_PROTECTION_ENABLED: 'false',

@@ -4,7 +4,8 @@
  */
 import { join } from 'path';
 
-import { declaredTypes, nodeOutput, PACKAGE_NAME, REPO_ROOT } from './n8n';
+import { declaredTypes, PACKAGE_NAME, REPO_ROOT } from './install';
+import { nodeOutput } from './n8n';
 import { startStack, type Stack } from './stack';
 
 const FIXTURES = join(__dirname, 'fixtures');

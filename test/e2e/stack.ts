@@ -4,7 +4,8 @@
  */
 import { XeroAccountingWebhookApi } from '../../credentials/XeroAccountingWebhookApi.credentials';
 import { startSandbox, type XeroSandbox } from '../sandbox';
-import { N8n, PACKAGE_NAME, type N8nOptions, type WorkflowJson } from './n8n';
+import { PACKAGE_NAME } from './install';
+import { N8n, type N8nOptions, type RunOutput, type WorkflowJson } from './n8n';
 import { ensureToolchain } from './toolchain';
 
 /** Fixed ids and names, so workflow JSON files can reference these credentials. */
@@ -54,7 +55,7 @@ export interface Stack {
 	 * `n8n execute`, a fresh process without overwrites; API calls still reach the sandbox
 	 * because the imported credentials carry its URL, but a token refresh would not.
 	 */
-	executeWorkflow(workflowId: string, via?: 'server' | 'cli'): Promise<{ ok: boolean; run: any }>;
+	executeWorkflow(workflowId: string, via?: 'server' | 'cli'): Promise<{ ok: boolean; run: RunOutput | undefined }>;
 	activate(workflowId: string): Promise<void>;
 	webhookUrl(path: string): string;
 	/** Activates the workflow and makes the sandbox deliver its webhook events to the given trigger node. */
@@ -95,8 +96,11 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 	mark = Date.now();
 
 	const stop = async () => {
-		await n8n.stop();
-		await sandbox.close();
+		try {
+			await n8n.stop();
+		} finally {
+			await sandbox.close();
+		}
 	};
 
 	try {

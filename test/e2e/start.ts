@@ -10,7 +10,8 @@
 import { existsSync, readdirSync, readFileSync, rmSync } from 'fs';
 import { join, resolve } from 'path';
 
-import { REPO_ROOT, type WorkflowJson } from './n8n';
+import { REPO_ROOT } from './install';
+import type { WorkflowJson } from './n8n';
 import { startStack, WEBHOOK_TRIGGER_TYPE, type Stack } from './stack';
 import { cacheDir, ensureToolchain } from './toolchain';
 

@@ -6,6 +6,7 @@
  */
 import { spawnSync } from 'child_process';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'fs';
+import { createRequire } from 'module';
 import { homedir } from 'os';
 import { delimiter, dirname, join } from 'path';
 
@@ -19,9 +20,11 @@ export interface Toolchain {
 	node: string;
 	/** n8n's CLI script, to run with `node`. */
 	n8nBin: string;
+	/** The folder n8n is installed in (its node_modules has n8n's dependencies). */
+	n8nDir: string;
 	/** Environment additions that put Node 24 first on PATH. */
 	env: Record<string, string>;
-	/** A `.n8n` folder whose database has all of n8n's migrations applied (they take 20-70 s). */
+	/** A `.n8n` folder whose database has all of n8n's ~250 migrations applied (seconds to a minute). */
 	templateDir: string;
 }
 
@@ -37,10 +40,14 @@ function log(message: string) {
 function npm(node: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = {}) {
 	const npmCli = npmCliPath();
 	const started = Date.now();
+	// Without the npm_* variables of an enclosing `npm run` (this repository's ignore-scripts,
+	// local prefix), but with the registry and network settings.
+	const keep = /^npm_config_(registry|cafile|.*proxy|strict_ssl|cache|userconfig|globalconfig)$/;
+	const clean = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('npm_') || keep.test(key)));
 	const result = spawnSync(node, [npmCli, ...args, '--no-audit', '--no-fund', '--loglevel=error'], {
 		cwd,
 		stdio: ['ignore', 'inherit', 'inherit'],
-		env: { ...process.env, PATH: `${dirname(node)}${delimiter}${process.env.PATH}`, ...env },
+		env: { ...clean, PATH: `${dirname(node)}${delimiter}${process.env.PATH}`, ...env },
 	});
 	if (result.status !== 0) throw new Error(`npm ${args.join(' ')} failed in ${cwd} (exit ${result.status})`);
 	return Date.now() - started;
@@ -69,6 +76,11 @@ function ensureDir(target: string, label: string, install: (dir: string) => void
 	try {
 		install(temp);
 		writeFileSync(join(temp, '.complete'), `${label}\n${new Date().toISOString()}\n`);
+		// Another run may have finished first and be using its copy: keep that one.
+		if (existsSync(stamp)) {
+			rmSync(temp, { recursive: true, force: true });
+			return target;
+		}
 		rmSync(target, { recursive: true, force: true });
 		renameSync(temp, target);
 	} catch (error) {
@@ -93,14 +105,15 @@ export function ensureToolchain(): Toolchain {
 
 	const n8nDir = ensureDir(join(root, `n8n-${N8N_VERSION}-node-${NODE_VERSION}`), `n8n ${N8N_VERSION}`, (dir) => {
 		writeFileSync(join(dir, 'package.json'), JSON.stringify({ private: true, dependencies: { n8n: N8N_VERSION } }));
-		// No install scripts: isolated-vm and friends are not needed to run workflows headless.
-		const install = npm(node, ['install', '--ignore-scripts'], dir);
-		log(`npm install n8n took ${(install / 1000).toFixed(0)} s; building sqlite3 against Node ${NODE_VERSION}`);
+		// No install scripts: some download binaries from outside the npm registry. isolated-vm
+		// (n8n's expression sandbox) needs none: its package ships prebuilds for Node 24.
+		const installMs = npm(node, ['install', '--ignore-scripts'], dir);
+		log(`npm install n8n took ${(installMs / 1000).toFixed(0)} s; building sqlite3 against Node ${NODE_VERSION}`);
 		// sqlite3 is n8n's default database and has no prebuilt binary without its install script.
-		const rebuild = npm(node, ['rebuild', 'sqlite3', '--build-from-source', '--ignore-scripts=false'], dir, {
+		const rebuildMs = npm(node, ['rebuild', 'sqlite3', '--build-from-source', '--ignore-scripts=false'], dir, {
 			npm_config_nodedir: nodePackage(nodeDir),
 		});
-		log(`sqlite3 rebuild took ${(rebuild / 1000).toFixed(0)} s`);
+		log(`sqlite3 rebuild took ${(rebuildMs / 1000).toFixed(0)} s`);
 	});
 	const n8nBin = join(n8nDir, 'node_modules', 'n8n', 'bin', 'n8n');
 	if (!existsSync(n8nBin)) throw new Error(`n8n missing at ${n8nBin}; delete ${n8nDir} and run again`);
@@ -122,11 +135,16 @@ export function ensureToolchain(): Toolchain {
 		rmSync(join(dir, '.n8n', 'config'), { force: true });
 	});
 
-	return { node, n8nBin, env, templateDir: join(templateDir, '.n8n') };
+	return { node, n8nBin, n8nDir, env, templateDir: join(templateDir, '.n8n') };
+}
+
+/** A module from n8n's own install (plain JavaScript that runs on this process's Node too). */
+export function fromN8n<T>(toolchain: Toolchain, name: string): T {
+	return createRequire(join(toolchain.n8nDir, 'package.json'))(name) as T;
 }
 
 export function n8nPackageVersion(toolchain: Toolchain): string {
-	return JSON.parse(readFileSync(join(dirname(dirname(toolchain.n8nBin)), 'package.json'), 'utf8')).version;
+	return JSON.parse(readFileSync(join(toolchain.n8nDir, 'node_modules', 'n8n', 'package.json'), 'utf8')).version;
 }
 
 if (require.main === module) {

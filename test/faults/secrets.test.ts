@@ -39,16 +39,16 @@ const recorder = Object.fromEntries(
 
 /** Every secret issued during the run, whole and as distinctive fragments (a truncated token still leaks). */
 const secrets = new Map<string, string>();
-function remember(label: string, value: unknown): void {
+function remember(label: string, value: unknown, fragment = (secret: string) => secret.slice(0, 24)): void {
 	if (typeof value !== 'string' || value.length < 16) return;
 	secrets.set(value, label);
-	const tail = value.includes('.') ? value.split('.').pop()! : value;
-	secrets.set(tail.slice(0, 24), `${label} (fragment)`);
+	secrets.set(fragment(value), `${label} (fragment)`);
 }
 function rememberTokens(data: IDataObject | undefined): void {
-	remember('access token', data?.access_token);
+	// A JWT's header is the same for every token: its signature is what is secret.
+	remember('access token', data?.access_token, (jwt) => jwt.split('.').pop()!.slice(0, 24));
 	remember('refresh token', data?.refresh_token);
-	remember('id token', data?.id_token);
+	remember('id token', data?.id_token, (jwt) => jwt.split('.').pop()!.slice(0, 24));
 }
 
 /** Paths under `value` where a secret appears; walks own properties, enumerable or not (errors hide theirs). */
@@ -88,12 +88,18 @@ function reconnect(): void {
 beforeAll(async () => {
 	Container.set(LoggerService, recorder);
 	LoggerProxy.init(recorder);
-	jest.spyOn(Container.get(ErrorReporter), 'error').mockImplementation((error, options) => {
+	// The reporter logs each error of the chain through the recorder; the objects it was handed are
+	// kept too, and checked whole: stricter than what its log lines or Sentry would carry.
+	const reporter = Container.get(ErrorReporter);
+	const report = reporter.error.bind(reporter);
+	jest.spyOn(reporter, 'error').mockImplementation((error, options) => {
 		received.push({ reported: error, options });
+		report(error, options);
 	});
 	xero = await startXero({ size: 5 });
 	remember('client secret', xero.sandbox.client.clientSecret);
-	remember('basic authorisation', Buffer.from(`${xero.sandbox.client.clientId}:${xero.sandbox.client.clientSecret}`).toString('base64'));
+	// The end of "Basic base64(id:secret)" encodes the secret.
+	remember('basic authorisation', Buffer.from(`${xero.sandbox.client.clientId}:${xero.sandbox.client.clientSecret}`).toString('base64'), (basic) => basic.slice(-24));
 	remember('webhook key', xero.sandbox.webhooks.signingKey);
 	rememberTokens(xero.credentials.get(CREDENTIAL_ID).data.oauthTokenData as IDataObject);
 	xero.credentials.set(HOOK_CREDENTIAL, 'xeroAccountingWebhookApi', { signingSecret: xero.sandbox.webhooks.signingKey });
@@ -146,13 +152,13 @@ const scenarios: Scenario[] = [
 		message: /Xero refused the access token: reconnect/,
 	},
 	{
-		name: 'the token endpoint failing during a refresh (500)',
+		name: 'the token endpoint refusing the client during a refresh (invalid_client)',
 		parameters: contacts,
 		arrange: () => {
 			xero.sandbox.tokens.expireAccessTokens();
-			xero.sandbox.faults.add({ method: 'POST', path: '/connect/token', times: 1, action: { kind: 'status', status: 500 } });
+			xero.sandbox.faults.add({ method: 'POST', path: '/connect/token', action: { kind: 'status', status: 401, body: { error: 'invalid_client' } } });
 		},
-		message: /./,
+		message: /Client authentication failed/,
 	},
 	{
 		name: 'an organisation the credential cannot reach (403)',
@@ -162,7 +168,7 @@ const scenarios: Scenario[] = [
 	{
 		name: 'a document that does not exist (404)',
 		parameters: { resource: 'contact', operation: 'get', contactId: byId(randomUUID()) },
-		message: /./,
+		message: /Xero found nothing at \/Contacts\/[0-9a-f-]{36}: check the ID/,
 	},
 	{
 		name: "Xero's validation errors on a whole batch (400)",
@@ -213,7 +219,7 @@ const scenarios: Scenario[] = [
 			const { data } = xero.credentials.get(CREDENTIAL_ID);
 			xero.credentials.set(CREDENTIAL_ID, 'xeroAccountingOAuth2Api', { ...data, apiUrl: 'http://api.xero-sandbox.invalid' });
 		},
-		message: /./,
+		message: /^Could not reach Xero \(ENOTFOUND\)$/,
 	},
 ];
 

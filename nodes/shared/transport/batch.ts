@@ -10,7 +10,8 @@ export const BATCH_SIZE = 50;
 
 export type BatchResult =
 	| { ok: true; document: IDataObject }
-	| { ok: false; messages: string[]; document?: IDataObject };
+	/** `error`: the whole call failed (only with `continueAfterFailedBatch`). */
+	| { ok: false; messages: string[]; document?: IDataObject; error?: Error };
 
 export interface XeroBatchOptions {
 	/** PUT creates; POST creates or updates. */
@@ -20,6 +21,12 @@ export interface XeroBatchOptions {
 	documents: IDataObject[];
 	qs?: IDataObject;
 	batchSize?: number;
+	/**
+	 * A call that fails as a whole (rate limit, lost connection, 400 for the batch) gives each of
+	 * its documents a failed result and the next batches are still sent; otherwise it throws.
+	 * Either way the batches already accepted stay created.
+	 */
+	continueAfterFailedBatch?: boolean;
 }
 
 /**
@@ -36,13 +43,20 @@ export async function xeroBatchWrite(
 	const results: BatchResult[] = [];
 	for (let start = 0; start < documents.length; start += size) {
 		const batch = documents.slice(start, start + size);
-		const body = await xeroRequest.call(this, tenantId, {
-			method,
-			path,
-			qs: { ...options.qs, summarizeErrors: false },
-			body: { [property]: batch },
-			idempotencyKey: idempotencyKey(this, method, path, start, batch),
-		});
+		let body: IDataObject;
+		try {
+			body = await xeroRequest.call(this, tenantId, {
+				method,
+				path,
+				qs: { ...options.qs, summarizeErrors: false },
+				body: { [property]: batch },
+				idempotencyKey: idempotencyKey(this, method, path, start, batch),
+			});
+		} catch (error) {
+			if (!options.continueAfterFailedBatch) throw error;
+			batch.forEach(() => results.push({ ok: false, messages: [(error as Error).message], error: error as Error }));
+			continue;
+		}
 		const answered = (body[property] as IDataObject[] | undefined) ?? [];
 		batch.forEach((_, i) => results.push(resultOf(answered[i])));
 	}

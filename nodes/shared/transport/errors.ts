@@ -9,18 +9,25 @@ export interface XeroFailure {
 	headers: IDataObject;
 	body: unknown;
 	networkCode?: string;
+	/** The request got no answer at all: DNS, refused, reset, timed out, TLS. */
+	unanswered: boolean;
 	message: string;
 }
+
+/** Node's codes for a connection that failed (ECONNRESET, ENOTFOUND, EAI_AGAIN...); not client-oauth2's ESTATUS. */
+const NETWORK_CODE = /^E(?!STATUS$)[A-Z_]+$/;
 
 export function failureFromError(error: unknown): XeroFailure {
 	const cause = (error as { cause?: unknown }).cause ?? error;
 	const response = (cause as { response?: { status?: number; headers?: IDataObject; data?: unknown } })
 		.response;
+	const networkCode = (cause as { code?: string }).code;
 	return {
 		status: response?.status,
 		headers: response?.headers ?? {},
 		body: response?.data,
-		networkCode: (cause as { code?: string }).code,
+		networkCode,
+		unanswered: !response && ((cause as { isAxiosError?: boolean }).isAxiosError === true || NETWORK_CODE.test(networkCode ?? '')),
 		message: (cause as Error).message ?? String(error),
 	};
 }

@@ -1,5 +1,5 @@
 import type { IDataObject, IHttpRequestMethods, IHttpRequestOptions, INode } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
+import { ApplicationError, BaseError, NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
 import { apiUrlOf, credentialTypeOf, type XeroContext } from './context';
 import { normalizeDates } from './dates';
@@ -36,7 +36,7 @@ export interface XeroResponse {
 }
 
 const RETRYABLE_STATUS = new Set([500, 502, 503, 504]);
-const RETRYABLE_NETWORK = new Set(['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'ECONNABORTED', 'EPIPE', 'ERR_BAD_RESPONSE']);
+const RETRYABLE_NETWORK = new Set(['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'ECONNABORTED', 'EPIPE', 'EAI_AGAIN', 'ERR_BAD_RESPONSE']);
 const MAX_ATTEMPTS = 5;
 /** Longest single Retry-After we wait for; past it the call fails with Xero's reset time. */
 const MAX_RETRY_AFTER_SECONDS = 60;
@@ -109,13 +109,11 @@ export async function xeroRequestFull(
 				const body = options.accept ? Buffer.from(response.body as ArrayBuffer) : normalizeDates(response.body);
 				return { body: body as XeroResponse['body'], headers: response.headers, statusCode: response.statusCode };
 			}
-			failure = { status: response.statusCode, headers: response.headers, body: response.body, message: '' };
+			failure = { status: response.statusCode, headers: response.headers, body: response.body, unanswered: false, message: '' };
 		} catch (error) {
 			failure = failureFromError(error);
-			const isHttp = failure.status !== undefined;
-			const isNetwork = failure.networkCode !== undefined && RETRYABLE_NETWORK.has(failure.networkCode);
-			// Errors n8n raised itself (a refresh that failed, a cancelled execution) pass through unchanged.
-			if (!isHttp && !isNetwork) throw asNodeError(node, error as Error, options.itemIndex);
+			// Neither Xero's answer nor a failure to reach it: an error of n8n's (a refresh refused...).
+			if (failure.status === undefined && !failure.unanswered) throw asNodeError(node, error as Error, options.itemIndex);
 		} finally {
 			gate.release();
 		}
@@ -132,7 +130,9 @@ export async function xeroRequestFull(
 			continue;
 		}
 		const retryable =
-			(failure.status !== undefined && RETRYABLE_STATUS.has(failure.status)) || failure.status === undefined;
+			failure.status !== undefined
+				? RETRYABLE_STATUS.has(failure.status)
+				: RETRYABLE_NETWORK.has(failure.networkCode ?? '');
 		if (retryable && attempt < MAX_ATTEMPTS) {
 			await sleep(backoffMs(attempt));
 			continue;
@@ -142,8 +142,11 @@ export async function xeroRequestFull(
 }
 
 function asNodeError(node: INode, error: Error, itemIndex: number | undefined): Error {
-	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
-	return new NodeOperationError(node, error, { itemIndex });
+	// n8n's own errors (a refresh refused, a cancelled execution) pass through unchanged.
+	if (error instanceof BaseError || error instanceof ApplicationError) return error;
+	// Others keep only their message: an HTTP client's error may hold the request it sent,
+	// Authorization header included, and would carry it into error reports.
+	return new NodeOperationError(node, error.message || String(error), { itemIndex });
 }
 
 function rateLimitError(

@@ -1,8 +1,8 @@
-import { builtinNode, ourNode, runFlow, type BenchContext } from '../context';
+import { builtinNode, runFlow, type BenchContext } from '../context';
 import { countInvoices, growInvoices, organisation } from '../fixtures';
 import { measure, round1 } from '../measure';
 import { readFloor, type Row, type SideResult } from '../results';
-import type { PagingMemory } from './reads';
+import { readAllNode, type HeapFigures, type PagingMemory } from './reads';
 
 function ratio(large: number | undefined, small: number | undefined): string {
 	return large !== undefined && small ? `${(large / small).toFixed(1)}×` : '?';
@@ -19,12 +19,18 @@ export async function memoryScenario(ctx: BenchContext, n: number, small: Paging
 	const expected = countInvoices(org, 'ACCREC');
 	ctx.log(`memory: read all ${expected} sales invoices`);
 
-	const ours = await measure(ctx.sandbox, () =>
-		runFlow(ctx, 'ours', [ourNode(ctx, 'Read', { resource: 'salesInvoice', operation: 'getAll', returnAll: true })]),
-	);
+	const ours = await measure(ctx.sandbox, () => runFlow(ctx, 'ours', [readAllNode(ctx)]));
 	const oursCount = ours.value.outputs.Read.length;
-	const oursOverhead = round1(ours.peakHeapMb - ours.retainedHeapMb);
-	const smallOverhead = round1(small.ours.peakHeapMb - small.ours.retainedHeapMb);
+	ours.value.outputs.Read = [];
+	const raw = await measure(ctx.sandbox, () => runFlow(ctx, 'ours', [readAllNode(ctx, false)]));
+	const rawOk = raw.value.outputs.Read.length === expected;
+	raw.value.outputs.Read = [];
+	const overhead = (figures: HeapFigures) => round1(figures.peakHeapMb - figures.retainedHeapMb);
+	const oursOverhead = overhead(ours);
+	const smallOverhead = overhead(small.ours);
+	const rawText =
+		`with Simplify off: peak ${raw.peakHeapMb} MB (${ratio(raw.peakHeapMb, small.oursRaw.peakHeapMb)} its ${small.oursRaw.peakHeapMb} MB), ` +
+		`output ${raw.retainedHeapMb} MB, overhead ${overhead(raw)} MB (${overhead(small.oursRaw)} MB)${rawOk ? '' : ', incomplete output'}`;
 	const oursSide: SideResult = {
 		calls: ours.calls,
 		ms: Math.round(ours.ms),
@@ -33,17 +39,19 @@ export async function memoryScenario(ctx: BenchContext, n: number, small: Paging
 		note:
 			`peak ${ratio(ours.peakHeapMb, small.ours.peakHeapMb)} the N=${small.documents.toLocaleString('en')} peak (${small.ours.peakHeapMb} MB); ` +
 			`the output alone holds ${ours.retainedHeapMb} MB (${small.ours.retainedHeapMb} MB at N=${small.documents.toLocaleString('en')}); ` +
-			`paging overhead above it ${oursOverhead} MB (${smallOverhead} MB)`,
+			`paging overhead above it ${oursOverhead} MB (${smallOverhead} MB); ${rawText}`,
 		figures: {
 			peakRatio: Number((ours.peakHeapMb / small.ours.peakHeapMb).toFixed(2)),
 			retainedHeapMb: ours.retainedHeapMb,
 			overheadMb: oursOverhead,
 			smallPeakHeapMb: small.ours.peakHeapMb,
 			smallRetainedHeapMb: small.ours.retainedHeapMb,
+			rawPeakHeapMb: raw.peakHeapMb,
+			rawRetainedHeapMb: raw.retainedHeapMb,
+			rawSmallPeakHeapMb: small.oursRaw.peakHeapMb,
+			rawSmallRetainedHeapMb: small.oursRaw.retainedHeapMb,
 		},
 	};
-	// Release the output before the other side runs.
-	ours.value.outputs.Read = [];
 
 	let builtinSide: SideResult = { na: 'skipped (--no-builtin-memory)' };
 	if (withBuiltin) {

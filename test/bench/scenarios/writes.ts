@@ -222,3 +222,43 @@ export async function markPaidScenario(ctx: BenchContext, n: number, amountGiven
 		targets: [floorTarget(measured.calls, floor)],
 	};
 }
+
+/** One document: where the built-in node needs as few calls, or fewer. */
+export async function singleDocumentRows(ctx: BenchContext): Promise<Row[]> {
+	const invoiceId = payableInvoices(organisation(ctx.sandbox), 1)[0].InvoiceID;
+	const getOurs = await measure(ctx.sandbox, () =>
+		runFlow(ctx, 'ours', [
+			ourNode(ctx, 'Get', { resource: 'salesInvoice', operation: 'get', invoiceId: { __rl: true, mode: 'id', value: invoiceId } }),
+		]),
+	);
+	const getTheirs = await measure(ctx.sandbox, () =>
+		runFlow(ctx, 'builtin', [builtinNode(ctx, 'Get', { resource: 'invoice', operation: 'get', invoiceId })]),
+	);
+	const got = (m: Measured<FlowResult>) => !m.value.error && m.value.outputs.Get[0]?.json.InvoiceID === invoiceId;
+	const sideOf = (m: Measured<FlowResult>): SideResult => ({
+		calls: m.calls,
+		ms: Math.round(m.ms),
+		peakHeapMb: m.peakHeapMb,
+		ok: got(m),
+	});
+	const createOurs = await createInvoices(ctx, 'ours', 'BENCH-ours-single', invoiceInput(ctx, 'BENCH-ours-single', 1));
+	const createTheirs = await createInvoices(ctx, 'builtin', 'BENCH-builtin-single', invoiceInput(ctx, 'BENCH-builtin-single', 1));
+	return [
+		{
+			id: 'getOne',
+			scenario: 'Get one sales invoice by ID',
+			floor: 1,
+			ours: sideOf(getOurs),
+			builtin: sideOf(getTheirs),
+			targets: [floorTarget(getOurs.calls, 1)],
+		},
+		{
+			id: 'createOne',
+			scenario: 'Create one sales invoice',
+			floor: 1,
+			ours: { ...createOurs.side, note: 'the invoice, plus items, accounts and tax rates read to check its codes before sending' },
+			builtin: { ...createTheirs.side, note: 'the invoice alone: Xero checks the codes' },
+			targets: [floorTarget(createOurs.side.calls, 1)],
+		},
+	];
+}

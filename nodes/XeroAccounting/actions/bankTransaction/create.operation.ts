@@ -2,7 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { batchWrite } from '../common/batchWrite';
-import { contactLocator, simplifyProperty } from '../common/descriptions';
+import { additionalFieldsProperty, contactLocator, simplifyProperty } from '../common/descriptions';
+import { currencyField, dateField, lineAmountTypesField, referenceField } from '../common/fields';
 import { buildLineItems, checkCurrency, lineItemsProperties } from '../common/lineItems';
 import { referenceData } from '../common/referenceData';
 import type { InputCheck } from '../common/validate';
@@ -31,38 +32,13 @@ const properties: INodeProperties[] = [
 			'Code of the bank account the money moved through. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	},
 	...lineItemsProperties(),
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{
-				displayName: 'Currency Name or ID',
-				name: 'CurrencyCode',
-				type: 'options',
-				typeOptions: { loadOptionsMethod: 'getCurrencies', loadOptionsDependsOn: ['tenantId.value'] },
-				default: '',
-				description:
-					'Defaults to the bank account\'s currency. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-			},
-			{ displayName: 'Date', name: 'Date', type: 'dateTime', default: '', description: 'Date of the transaction; defaults to today' },
-			{
-				displayName: 'Line Amounts Are',
-				name: 'LineAmountTypes',
-				type: 'options',
-				options: [
-					{ name: 'No Tax', value: 'NoTax' },
-					{ name: 'Tax Exclusive', value: 'Exclusive' },
-					{ name: 'Tax Inclusive', value: 'Inclusive' },
-				],
-				default: 'Exclusive',
-			},
-			{ displayName: 'Reference', name: 'Reference', type: 'string', default: '' },
-			{ displayName: 'URL', name: 'Url', type: 'string', default: '', description: 'Link to the source of the transaction' },
-		],
-	},
+	additionalFieldsProperty([
+		currencyField("Defaults to the bank account's currency."),
+		dateField('Date of the transaction; defaults to today'),
+		lineAmountTypesField(),
+		referenceField(),
+		{ displayName: 'URL', name: 'Url', type: 'string', default: '', description: 'Link to the source of the transaction' },
+	]),
 	simplifyProperty,
 ];
 

@@ -51,11 +51,18 @@ export async function batchWrite(
 			path: options.path,
 			property: options.property,
 			documents: entries.map((entry) => entry.document),
+			// Under Continue On Fail a failed call fails its items only, not the documents already saved.
+			continueAfterFailedBatch: continueOnFail,
 		});
 		results.forEach((result, n) => {
 			const i = entries[n].index;
 			if (result.ok) {
 				outputs[i] = outputFor.call(this, (simple ? simplify(result.document) : result.document) as IDataObject, i);
+				return;
+			}
+			if (result.error) {
+				const { json } = errorItem(result.error, i);
+				outputs[i] = [{ json: { ...json, error: `Item ${i}: ${result.error.message}`, itemIndex: i }, pairedItem: { item: i } }];
 				return;
 			}
 			const message = `Item ${i}: Xero refused the ${options.noun}: ${result.messages.join('; ')}`;

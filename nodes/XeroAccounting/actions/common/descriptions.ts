@@ -1,4 +1,13 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { INodeProperties, INodePropertyMode } from 'n8n-workflow';
+
+const GUID_PLACEHOLDER = '00000000-0000-0000-0000-000000000000';
+
+const GUID_PATTERN = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
+
+/** The editor's check of an ID typed into a picker. */
+const ID_VALIDATION: INodePropertyMode['validation'] = [
+	{ type: 'regex', properties: { regex: GUID_PATTERN, errorMessage: 'Not a Xero ID' } },
+];
 
 export const returnAllProperty: INodeProperties = {
 	displayName: 'Return All',
@@ -34,27 +43,104 @@ export function idProperty(displayName: string, name: string, description: strin
 		type: 'string',
 		required: true,
 		default: '',
-		placeholder: '00000000-0000-0000-0000-000000000000',
+		placeholder: GUID_PLACEHOLDER,
 		description,
 	};
 }
 
-export const contactLocator: INodeProperties = {
-	displayName: 'Contact',
-	name: 'contactId',
-	type: 'resourceLocator',
-	required: true,
-	default: { mode: 'list', value: '' },
-	modes: [
-		{
-			displayName: 'From List',
-			name: 'list',
-			type: 'list',
-			typeOptions: { searchListMethod: 'searchContacts', searchable: true },
-		},
-		{ displayName: 'ID', name: 'id', type: 'string', placeholder: '00000000-0000-0000-0000-000000000000' },
-	],
-};
+export interface RecordLocatorOptions {
+	description?: string;
+	/** Lets the editor refuse an ID that is not a GUID. */
+	validateId?: boolean;
+	/** Ways of naming the record besides the list and its ID (an item's code, an invoice's number). */
+	modes?: INodePropertyMode[];
+}
+
+/** A picker for one Xero record: from a searchable list, by its ID, or in the record's own modes. */
+export function recordLocator(
+	displayName: string,
+	name: string,
+	searchListMethod: string,
+	{ description, validateId = false, modes = [] }: RecordLocatorOptions = {},
+): INodeProperties {
+	return {
+		displayName,
+		name,
+		type: 'resourceLocator',
+		required: true,
+		default: { mode: 'list', value: '' },
+		...(description === undefined ? {} : { description }),
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				typeOptions: { searchListMethod, searchable: true },
+			},
+			{
+				displayName: 'ID',
+				name: 'id',
+				type: 'string',
+				placeholder: GUID_PLACEHOLDER,
+				...(validateId ? { validation: ID_VALIDATION } : {}),
+			},
+			...modes,
+		],
+	};
+}
+
+export const contactLocator = recordLocator('Contact', 'contactId', 'searchContacts');
+
+/** Optional fields of a new record, named as in Xero's API. */
+export function additionalFieldsProperty(options: INodeProperties[]): INodeProperties {
+	return { displayName: 'Additional Fields', name: 'additionalFields', type: 'collection', placeholder: 'Add Field', default: {}, options };
+}
+
+/** Fields of an existing record to change; those left out stay as they are. */
+export function updateFieldsProperty(options: INodeProperties[]): INodeProperties {
+	return { displayName: 'Update Fields', name: 'updateFields', type: 'collection', placeholder: 'Add Field', default: {}, options };
+}
+
+/** A collection of options that change how an operation runs. */
+export function optionsProperty(options: INodeProperties[], name = 'options'): INodeProperties {
+	return { displayName: 'Options', name, type: 'collection', placeholder: 'Add Option', default: {}, options };
+}
+
+/** The Filters collection of a Get Many operation. */
+export function filtersProperty(options: INodeProperties[]): INodeProperties {
+	return { displayName: 'Filters', name: 'filters', type: 'collection', placeholder: 'Add Filter', default: {}, options };
+}
+
+/** The Date From and Date To filters read by `listQuery`; `what` ends "Only … on or after this day". */
+export function dateRangeFilters(what: string): INodeProperties[] {
+	return [
+		{ displayName: 'Date From', name: 'dateFrom', type: 'dateTime', default: '', description: `Only ${what} on or after this day` },
+		{ displayName: 'Date To', name: 'dateTo', type: 'dateTime', default: '', description: `Only ${what} on or before this day` },
+	];
+}
+
+/** The Modified Since filter read by `listQuery` (Xero's If-Modified-Since). */
+export function modifiedSinceFilter(what: string): INodeProperties {
+	return {
+		displayName: 'Modified Since',
+		name: 'modifiedSince',
+		type: 'dateTime',
+		default: '',
+		description: `Only ${what} created or changed after this moment`,
+	};
+}
+
+/** The Where filter read by `listQuery`: a Xero filter expression of the user's own. */
+export function whereFilter(placeholder: string, { besideOtherFilters = false } = {}): INodeProperties {
+	return {
+		displayName: 'Where',
+		name: 'where',
+		type: 'string',
+		default: '',
+		placeholder,
+		description: besideOtherFilters ? "A Xero filter expression, for what the other filters don't cover" : 'A Xero filter expression',
+	};
+}
 
 /** Filters shared by the document lists: what Xero can filter on the server side. */
 export function documentListFilters(statuses: string[], numbersLabel?: string): INodeProperties {
@@ -66,27 +152,8 @@ export function documentListFilters(statuses: string[], numbersLabel?: string): 
 			default: '',
 			description: 'Comma-separated contact IDs',
 		},
-		{
-			displayName: 'Date From',
-			name: 'dateFrom',
-			type: 'dateTime',
-			default: '',
-			description: 'Only documents dated on or after this day',
-		},
-		{
-			displayName: 'Date To',
-			name: 'dateTo',
-			type: 'dateTime',
-			default: '',
-			description: 'Only documents dated on or before this day',
-		},
-		{
-			displayName: 'Modified Since',
-			name: 'modifiedSince',
-			type: 'dateTime',
-			default: '',
-			description: 'Only documents created or changed after this moment',
-		},
+		...dateRangeFilters('documents dated'),
+		modifiedSinceFilter('documents'),
 		{
 			displayName: 'Statuses',
 			name: 'statuses',
@@ -94,14 +161,7 @@ export function documentListFilters(statuses: string[], numbersLabel?: string): 
 			options: statuses.map((status) => ({ name: status.charAt(0) + status.slice(1).toLowerCase(), value: status })),
 			default: [],
 		},
-		{
-			displayName: 'Where',
-			name: 'where',
-			type: 'string',
-			default: '',
-			placeholder: 'Reference=="PO-42"',
-			description: "A Xero filter expression, for what the other filters don't cover",
-		},
+		whereFilter('Reference=="PO-42"', { besideOtherFilters: true }),
 	];
 	if (numbersLabel) {
 		options.push({
@@ -112,12 +172,5 @@ export function documentListFilters(statuses: string[], numbersLabel?: string): 
 			description: 'Comma-separated document numbers',
 		});
 	}
-	return {
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: options.sort((a, b) => a.displayName.localeCompare(b.displayName)),
-	};
+	return filtersProperty(options.sort((a, b) => a.displayName.localeCompare(b.displayName)));
 }

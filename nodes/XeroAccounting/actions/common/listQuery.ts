@@ -8,12 +8,33 @@ export interface ListQuery {
 	ifModifiedSince?: string;
 }
 
-function csv(value: unknown): string | undefined {
-	const parts = String(value ?? '')
+/** The entries of a comma-separated field, trimmed, empty ones left out. */
+export function csvList(value: unknown): string[] {
+	return String(value ?? '')
 		.split(',')
 		.map((part) => part.trim())
 		.filter(Boolean);
+}
+
+function csv(value: unknown): string | undefined {
+	const parts = csvList(value);
 	return parts.length ? parts.join(',') : undefined;
+}
+
+/** A text literal in a Xero filter expression: quotes and backslashes escaped. */
+export function quoted(value: string): string {
+	return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+}
+
+/** A clause that holds when any of the clauses does; undefined when there are none. */
+export function anyOf(clauses: string[]): string | undefined {
+	return clauses.length ? `(${clauses.join(' OR ')})` : undefined;
+}
+
+/** Puts clauses that must all hold in front of the query's `where`; empty ones are left out. */
+export function andWhere(qs: IDataObject, ...clauses: Array<string | undefined>): void {
+	const all = [...clauses, qs.where as string | undefined].filter(Boolean);
+	if (all.length) qs.where = all.join(' AND ');
 }
 
 function xeroDateTime(check: InputCheck, field: string, value: unknown): string {
@@ -42,7 +63,7 @@ export function listQuery(
 	if (statuses.length) {
 		if (names.statuses === 'Status' && statuses.length === 1) qs.Status = statuses[0];
 		else if (names.statuses === 'Statuses') qs.Statuses = statuses.join(',');
-		else where.push(`(${statuses.map((s) => `Status=="${s}"`).join(' OR ')})`);
+		else where.push(anyOf(statuses.map((s) => `Status=="${s}"`))!);
 	}
 	const numbers = csv(filters.numbers);
 	if (numbers && names.numbers) qs[names.numbers] = numbers;

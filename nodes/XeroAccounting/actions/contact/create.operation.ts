@@ -2,12 +2,12 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { batchWrite } from '../common/batchWrite';
-import { simplifyProperty } from '../common/descriptions';
+import { additionalFieldsProperty, simplifyProperty } from '../common/descriptions';
 import { contactFields, contactFromFields } from './fields';
 
 const properties: INodeProperties[] = [
 	{ displayName: 'Name', name: 'name', type: 'string', required: true, default: '', description: 'Full name of the person or organisation, unique in Xero' },
-	{ displayName: 'Additional Fields', name: 'additionalFields', type: 'collection', placeholder: 'Add Field', default: {}, options: contactFields },
+	additionalFieldsProperty(contactFields),
 	simplifyProperty,
 ];
 

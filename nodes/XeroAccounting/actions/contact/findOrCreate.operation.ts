@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { xeroRequest } from '../../../shared/transport';
-import { simplifyProperty } from '../common/descriptions';
+import { additionalFieldsProperty, simplifyProperty } from '../common/descriptions';
 import { runPerItem, tenantFor } from '../common/execution';
 import { simplify } from '../common/simplify';
 import { InputCheck } from '../common/validate';
@@ -24,7 +24,7 @@ const properties: INodeProperties[] = [
 		description: 'Which field identifies an existing contact. The first contact with the same value is used.',
 	},
 	{ displayName: 'Name', name: 'name', type: 'string', required: true, default: '', description: 'Name of the contact, used when it has to be created (and to match on, if chosen)' },
-	{ displayName: 'Additional Fields', name: 'additionalFields', type: 'collection', placeholder: 'Add Field', default: {}, options: contactFields },
+	additionalFieldsProperty(contactFields),
 	simplifyProperty,
 ];
 

@@ -2,19 +2,12 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { batchWrite } from '../common/batchWrite';
-import { contactLocator, simplifyProperty } from '../common/descriptions';
+import { contactLocator, simplifyProperty, updateFieldsProperty } from '../common/descriptions';
 import { contactFields, contactFromFields } from './fields';
 
 const properties: INodeProperties[] = [
 	contactLocator,
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [{ displayName: 'Name', name: 'Name', type: 'string', default: '' }, ...contactFields],
-	},
+	updateFieldsProperty([{ displayName: 'Name', name: 'Name', type: 'string', default: '' }, ...contactFields]),
 	simplifyProperty,
 ];
 

@@ -2,9 +2,16 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { batchWrite } from '../common/batchWrite';
-import { contactLocator, simplifyProperty } from '../common/descriptions';
-import { buildLineItems, lineItemsProperties } from '../common/lineItems';
-import { createStatus, currencyField, dateField, documentFields, lineAmountTypesField, referenceField, statusProperty } from '../invoice/fields';
+import { additionalFieldsProperty, contactLocator, simplifyProperty } from '../common/descriptions';
+import { lineItemsProperties } from '../common/lineItems';
+import { documentToCreate } from '../invoice/build';
+import {
+	invoiceCurrencyField,
+	invoiceDateField,
+	invoiceLineAmountTypesField,
+	invoiceReferenceField,
+	statusProperty,
+} from '../invoice/fields';
 
 export const CREDIT_NOTE_TYPES = ['ACCRECCREDIT', 'ACCPAYCREDIT'];
 
@@ -22,26 +29,19 @@ const properties: INodeProperties[] = [
 	contactLocator,
 	statusProperty('credit note'),
 	...lineItemsProperties(),
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{
-				displayName: 'Credit Note Number',
-				name: 'CreditNoteNumber',
-				type: 'string',
-				default: '',
-				description: "Xero gives sales credit notes the next number in the organisation's sequence when empty",
-			},
-			currencyField,
-			dateField,
-			lineAmountTypesField,
-			referenceField,
-		],
-	},
+	additionalFieldsProperty([
+		{
+			displayName: 'Credit Note Number',
+			name: 'CreditNoteNumber',
+			type: 'string',
+			default: '',
+			description: "Xero gives sales credit notes the next number in the organisation's sequence when empty",
+		},
+		invoiceCurrencyField,
+		invoiceDateField,
+		invoiceLineAmountTypesField,
+		invoiceReferenceField,
+	]),
 	simplifyProperty,
 ];
 
@@ -57,17 +57,8 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			const i = check.itemIndex;
 			const type = check.text('Type', this.getNodeParameter('type', i), { required: true })!;
 			if (!CREDIT_NOTE_TYPES.includes(type)) check.fail('Type', `must be ACCRECCREDIT or ACCPAYCREDIT, got "${type}"`);
-			const contactId = check.guid('Contact', this.getNodeParameter('contactId', i, '', { extractValue: true }), { required: true });
-			const fields = await documentFields.call(
-				this,
-				check,
-				tenantId,
-				this.getNodeParameter('additionalFields', i, {}) as IDataObject,
-				'Credit Note Number',
-			);
-			const status = createStatus(check, this.getNodeParameter('status', i, 'DRAFT'));
-			const lineItems = await buildLineItems.call(this, check, tenantId, type === 'ACCRECCREDIT' ? 'sales' : 'purchases');
-			return { Type: type, Contact: { ContactID: contactId }, ...fields, Status: status, LineItems: lineItems };
+			const side = type === 'ACCRECCREDIT' ? 'sales' : 'purchases';
+			return await documentToCreate.call(this, check, tenantId, { type, numberLabel: 'Credit Note Number', side });
 		},
 	});
 }

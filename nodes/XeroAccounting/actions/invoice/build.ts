@@ -5,12 +5,15 @@ import type { InputCheck } from '../common/validate';
 import { createStatus, documentFields } from './fields';
 import type { InvoiceKind } from './kind';
 
-/** The Xero invoice or bill to create for one input item, from the node's parameters. */
-export async function invoiceToCreate(
+/** What sets a new invoice, bill or credit note apart: its type, number label and side of the items. */
+export type DocumentKind = Pick<InvoiceKind, 'numberLabel' | 'side'> & { type: string };
+
+/** The Xero invoice, bill or credit note to create for one input item, from the node's parameters. */
+export async function documentToCreate(
 	this: IExecuteFunctions,
 	check: InputCheck,
 	tenantId: string,
-	kind: InvoiceKind,
+	kind: DocumentKind,
 ): Promise<IDataObject> {
 	const i = check.itemIndex;
 	const contactId = check.guid('Contact', this.getNodeParameter('contactId', i, '', { extractValue: true }), { required: true });

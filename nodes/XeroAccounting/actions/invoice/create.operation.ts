@@ -2,10 +2,10 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { batchWrite } from '../common/batchWrite';
-import { contactLocator, simplifyProperty } from '../common/descriptions';
+import { additionalFieldsProperty, contactLocator, simplifyProperty } from '../common/descriptions';
 import { lineItemsProperties } from '../common/lineItems';
 import type { Operation } from '../resources';
-import { invoiceToCreate } from './build';
+import { documentToCreate } from './build';
 import { invoiceFields, statusProperty } from './fields';
 import type { InvoiceKind } from './kind';
 
@@ -14,14 +14,7 @@ export function create(kind: InvoiceKind): Operation {
 		{ ...contactLocator, description: kind.type === 'ACCREC' ? 'The customer' : 'The supplier' },
 		statusProperty(kind.noun),
 		...lineItemsProperties(),
-		{
-			displayName: 'Additional Fields',
-			name: 'additionalFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			options: invoiceFields(kind),
-		},
+		additionalFieldsProperty(invoiceFields(kind)),
 		simplifyProperty,
 	];
 	return {
@@ -32,7 +25,7 @@ export function create(kind: InvoiceKind): Operation {
 				path: '/Invoices',
 				property: 'Invoices',
 				noun: kind.noun,
-				build: async (check, tenantId): Promise<IDataObject> => await invoiceToCreate.call(this, check, tenantId, kind),
+				build: async (check, tenantId): Promise<IDataObject> => await documentToCreate.call(this, check, tenantId, kind),
 			});
 		},
 	};

@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { brandingThemeField, currencyField, dateField, LINE_AMOUNT_TYPES, lineAmountTypesField, referenceField } from '../common/fields';
 import { checkCurrency } from '../common/lineItems';
 import type { InputCheck } from '../common/validate';
 import type { InvoiceKind } from './kind';
@@ -22,64 +23,27 @@ export function statusProperty(noun: string): INodeProperties {
 	};
 }
 
-export const currencyField: INodeProperties = {
-	displayName: 'Currency Name or ID',
-	name: 'CurrencyCode',
-	type: 'options',
-	typeOptions: { loadOptionsMethod: 'getCurrencies', loadOptionsDependsOn: ['tenantId.value'] },
-	default: '',
-	description:
-		'Defaults to the contact\'s or the organisation\'s currency. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-};
+/* How invoices, bills and credit notes describe the fields they share. */
 
-export const dateField: INodeProperties = {
-	displayName: 'Date',
-	name: 'Date',
-	type: 'dateTime',
-	default: '',
-	description: "Date of issue; defaults to today in the organisation's time zone",
-};
+export const invoiceCurrencyField = currencyField("Defaults to the contact's or the organisation's currency.");
 
-export const lineAmountTypesField: INodeProperties = {
-	displayName: 'Line Amounts Are',
-	name: 'LineAmountTypes',
-	type: 'options',
-	options: [
-		{ name: 'No Tax', value: 'NoTax' },
-		{ name: 'Tax Exclusive', value: 'Exclusive' },
-		{ name: 'Tax Inclusive', value: 'Inclusive' },
-	],
-	default: 'Exclusive',
-	description: 'Whether unit amounts include tax',
-};
+export const invoiceDateField = dateField("Date of issue; defaults to today in the organisation's time zone");
 
-export const referenceField: INodeProperties = {
-	displayName: 'Reference',
-	name: 'Reference',
-	type: 'string',
-	default: '',
-	description: 'Your reference, shown to the contact',
-};
+export const invoiceLineAmountTypesField = lineAmountTypesField('Whether unit amounts include tax');
+
+export const invoiceReferenceField = referenceField('Your reference, shown to the contact');
 
 /** Optional fields of a sales invoice or bill, named as in Xero's API. */
 export function invoiceFields(kind: InvoiceKind): INodeProperties[] {
 	const fields: INodeProperties[] = [
-		currencyField,
-		dateField,
+		invoiceCurrencyField,
+		invoiceDateField,
 		{ displayName: 'Due Date', name: 'DueDate', type: 'dateTime', default: '', description: "Defaults to the organisation's payment terms" },
-		lineAmountTypesField,
+		invoiceLineAmountTypesField,
 	];
 	if (kind.type === 'ACCREC') {
 		fields.push(
-			{
-				displayName: 'Branding Theme Name or ID',
-				name: 'BrandingThemeID',
-				type: 'options',
-				typeOptions: { loadOptionsMethod: 'getBrandingThemes', loadOptionsDependsOn: ['tenantId.value'] },
-				default: '',
-				description:
-					'Layout of the invoice PDF and email. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-			},
+			brandingThemeField('Layout of the invoice PDF and email.'),
 			{
 				displayName: 'Invoice Number',
 				name: 'InvoiceNumber',
@@ -87,7 +51,7 @@ export function invoiceFields(kind: InvoiceKind): INodeProperties[] {
 				default: '',
 				description: "Unique number; Xero gives the next one in the organisation's sequence when empty",
 			},
-			referenceField,
+			invoiceReferenceField,
 		);
 	} else {
 		fields.push({
@@ -100,8 +64,6 @@ export function invoiceFields(kind: InvoiceKind): INodeProperties[] {
 	}
 	return fields.sort((a, b) => a.displayName.localeCompare(b.displayName));
 }
-
-const LINE_AMOUNT_TYPES = ['Exclusive', 'Inclusive', 'NoTax'];
 
 const LABELS: Record<string, string> = {
 	Date: 'Date',

@@ -1,11 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { xeroGetAll } from '../../../shared/transport';
 import { documentListFilters, limitProperty, returnAllProperty, simplifyProperty } from '../common/descriptions';
-import { runPerItem, tenantFor } from '../common/execution';
-import { listQuery } from '../common/listQuery';
-import { simplifyAll } from '../common/simplify';
+import { runPerItem } from '../common/execution';
+import { getMany } from '../common/getMany';
+import { andWhere, listQuery } from '../common/listQuery';
 import { InputCheck } from '../common/validate';
 import type { Operation } from '../resources';
 import type { InvoiceKind } from './kind';
@@ -29,17 +28,8 @@ export function getAll(kind: InvoiceKind): Operation {
 					statuses: 'Statuses',
 				});
 				// One endpoint holds both kinds: the type filter keeps this resource's own.
-				qs.where = [`Type=="${kind.type}"`, qs.where].filter(Boolean).join(' AND ');
-				const returnAll = this.getNodeParameter('returnAll', i) as boolean;
-				const invoices = await xeroGetAll.call(this, await tenantFor.call(this, i), {
-					path: '/Invoices',
-					property: 'Invoices',
-					qs,
-					ifModifiedSince,
-					limit: returnAll ? undefined : (this.getNodeParameter('limit', i) as number),
-					itemIndex: i,
-				});
-				return simplifyAll(invoices, this.getNodeParameter('simplify', i, true) as boolean);
+				andWhere(qs, `Type=="${kind.type}"`);
+				return await getMany.call(this, i, { path: '/Invoices', property: 'Invoices', qs, ifModifiedSince, simplify: true });
 			});
 		},
 	};

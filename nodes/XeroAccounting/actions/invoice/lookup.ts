@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties, INodeParameterResourceLocator } from 'n8n-workflow';
 
 import { xeroGetAll } from '../../../shared/transport';
+import { recordLocator } from '../common/descriptions';
 import { tenantFor } from '../common/execution';
 import { InputCheck, isGuid } from '../common/validate';
 import { nounOfType } from './kind';
@@ -11,38 +12,17 @@ export interface InvoiceRef {
 	number?: string;
 }
 
-const GUID_PATTERN = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
-
 /** The invoice picker: from a list, by ID, or by its number (INV-0042). */
 export function invoiceLocator(
 	searchMethod: string,
 	displayName = 'Invoice',
 	description = 'Pick it from the list, or give its Xero ID or its number',
 ): INodeProperties {
-	return {
-		displayName,
-		name: 'invoiceId',
-		type: 'resourceLocator',
-		required: true,
-		default: { mode: 'list', value: '' },
+	return recordLocator(displayName, 'invoiceId', searchMethod, {
 		description,
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				typeOptions: { searchListMethod: searchMethod, searchable: true },
-			},
-			{
-				displayName: 'ID',
-				name: 'id',
-				type: 'string',
-				placeholder: '00000000-0000-0000-0000-000000000000',
-				validation: [{ type: 'regex', properties: { regex: GUID_PATTERN, errorMessage: 'Not a Xero ID' } }],
-			},
-			{ displayName: 'By Number', name: 'number', type: 'string', placeholder: 'INV-0042' },
-		],
-	};
+		validateId: true,
+		modes: [{ displayName: 'By Number', name: 'number', type: 'string', placeholder: 'INV-0042' }],
+	});
 }
 
 /** The invoice reference of one input item, from the `invoiceId` locator. */

@@ -2,11 +2,10 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { xeroRequest } from '../../../shared/transport';
-import { runPerItem, tenantFor } from '../common/execution';
-import { InputCheck } from '../common/validate';
 import type { Operation } from '../resources';
 import type { InvoiceKind } from './kind';
-import { InvoiceFinder, invoiceLocator, invoiceRefOf } from './lookup';
+import { invoiceLocator } from './lookup';
+import { runPerInvoice } from './perInvoice';
 
 /** Xero's email endpoint takes an empty JSON object; n8n drops empty object bodies, so send it as bytes. */
 const EMPTY_JSON = Buffer.from('{}');
@@ -16,12 +15,8 @@ export function send(kind: InvoiceKind): Operation {
 	return {
 		description: updateDisplayOptions({ show: { resource: [kind.resource], operation: ['send'] } }, properties),
 		async execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-			const finder = new InvoiceFinder(this, kind.type);
-			await finder.prefetch(items);
-			return await runPerItem.call(this, items, async (i) => {
-				const check = new InputCheck(this.getNode(), i);
-				const tenantId = await tenantFor.call(this, i);
-				const id = await finder.id(check, tenantId, invoiceRefOf.call(this, i, check, kind.label), kind.label);
+			return await runPerInvoice.call(this, items, kind, async ({ itemIndex: i, tenantId, invoiceId }) => {
+				const id = await invoiceId();
 				await xeroRequest.call(this, tenantId, {
 					method: 'POST',
 					path: `/Invoices/${id}/Email`,

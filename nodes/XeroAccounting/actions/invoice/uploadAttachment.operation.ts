@@ -2,11 +2,11 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { xeroRequest } from '../../../shared/transport';
-import { runPerItem, tenantFor } from '../common/execution';
-import { InputCheck } from '../common/validate';
+import { optionsProperty } from '../common/descriptions';
 import type { Operation } from '../resources';
 import type { InvoiceKind } from './kind';
-import { InvoiceFinder, invoiceLocator, invoiceRefOf } from './lookup';
+import { invoiceLocator } from './lookup';
+import { runPerInvoice } from './perInvoice';
 
 /** Xero's limit for one attachment. */
 const MAX_BYTES = 25 * 1024 * 1024;
@@ -40,16 +40,12 @@ export function uploadAttachment(kind: InvoiceKind): Operation {
 			default: 'data',
 			hint: 'The name of the input binary field holding the file to attach',
 		},
-		{ displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add Option', default: {}, options },
+		optionsProperty(options),
 	];
 	return {
 		description: updateDisplayOptions({ show: { resource: [kind.resource], operation: ['uploadAttachment'] } }, properties),
 		async execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-			const finder = new InvoiceFinder(this, kind.type);
-			await finder.prefetch(items);
-			return await runPerItem.call(this, items, async (i) => {
-				const check = new InputCheck(this.getNode(), i);
-				const tenantId = await tenantFor.call(this, i);
+			return await runPerInvoice.call(this, items, kind, async ({ itemIndex: i, check, tenantId, invoiceId }) => {
 				const field = check.text('Input Binary Field', this.getNodeParameter('binaryPropertyName', i), { required: true })!;
 				const file = this.helpers.assertBinaryData(i, field);
 				const opts = this.getNodeParameter('options', i, {}) as IDataObject;
@@ -60,7 +56,7 @@ export function uploadAttachment(kind: InvoiceKind): Operation {
 				const content = await this.helpers.getBinaryDataBuffer(i, field);
 				if (content.length === 0) check.fail('Input Binary Field', `"${field}" holds an empty file`);
 				if (content.length > MAX_BYTES) check.fail('Input Binary Field', `"${field}" is larger than Xero's 25 MB limit`);
-				const id = await finder.id(check, tenantId, invoiceRefOf.call(this, i, check, kind.label), kind.label);
+				const id = await invoiceId();
 				const body = await xeroRequest.call(this, tenantId, {
 					method: 'PUT',
 					path: `/Invoices/${id}/Attachments/${encodeURIComponent(fileName)}`,

@@ -1,12 +1,12 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { batchWrite } from '../common/batchWrite';
 import { simplifyProperty } from '../common/descriptions';
 import type { InputCheck } from '../common/validate';
 import type { Operation } from '../resources';
 import type { InvoiceKind } from './kind';
-import { InvoiceFinder, invoiceLocator, invoiceRefOf } from './lookup';
+import { invoiceLocator } from './lookup';
+import { changeInvoices } from './perInvoice';
 
 /**
  * Xero deletes drafts and documents awaiting approval, and voids approved ones; a document with
@@ -28,18 +28,10 @@ export function voidOrDelete(kind: InvoiceKind): Operation {
 	return {
 		description: updateDisplayOptions({ show: { resource: [kind.resource], operation: ['voidOrDelete'] } }, properties),
 		async execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-			const finder = new InvoiceFinder(this, kind.type);
-			await finder.prefetch(items, { byId: true });
-			return await batchWrite.call(this, items, {
-				method: 'POST',
-				path: '/Invoices',
-				property: 'Invoices',
-				noun: kind.noun,
-				build: async (check, tenantId) => {
-					const invoice = await finder.invoice(check, tenantId, invoiceRefOf.call(this, check.itemIndex, check, kind.label), kind.label);
-					return { InvoiceID: invoice.InvoiceID, Status: cancelledStatus(check, kind.label, invoice) };
-				},
-			});
+			return await changeInvoices.call(this, items, kind, (invoice, check) => ({
+				InvoiceID: invoice.InvoiceID,
+				Status: cancelledStatus(check, kind.label, invoice),
+			}));
 		},
 	};
 }

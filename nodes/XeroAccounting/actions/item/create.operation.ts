@@ -2,12 +2,12 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { batchWrite } from '../common/batchWrite';
-import { simplifyProperty } from '../common/descriptions';
+import { additionalFieldsProperty, simplifyProperty } from '../common/descriptions';
 import { itemFields, itemFromFields } from './fields';
 
 const properties: INodeProperties[] = [
 	{ displayName: 'Code', name: 'code', type: 'string', required: true, default: '', description: 'Unique code of the item, at most 30 characters' },
-	{ displayName: 'Additional Fields', name: 'additionalFields', type: 'collection', placeholder: 'Add Field', default: {}, options: itemFields },
+	additionalFieldsProperty(itemFields),
 	simplifyProperty,
 ];
 

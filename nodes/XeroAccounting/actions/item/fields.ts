@@ -1,70 +1,23 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { organisationOptionField } from '../common/fields';
 import { referenceData } from '../common/referenceData';
 import type { InputCheck } from '../common/validate';
 
 /** Item fields offered on create and update. */
 export const itemFields: INodeProperties[] = [
-	{
-		displayName: 'COGS Account Name or ID',
-		name: 'cogsAccountCode',
-		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getAccountCodes', loadOptionsDependsOn: ['tenantId.value'] },
-		default: '',
-		description:
-			'Cost of goods sold account of a tracked item. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-	},
+	organisationOptionField('COGS Account Name or ID', 'cogsAccountCode', 'getAccountCodes', 'Cost of goods sold account of a tracked item.'),
 	{ displayName: 'Description', name: 'description', type: 'string', typeOptions: { rows: 2 }, default: '', description: 'Description used on sales' },
-	{
-		displayName: 'Inventory Asset Account Name or ID',
-		name: 'inventoryAssetAccountCode',
-		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getAccountCodes', loadOptionsDependsOn: ['tenantId.value'] },
-		default: '',
-		description:
-			'Inventory account (type INVENTORY) of a tracked item. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-	},
+	organisationOptionField('Inventory Asset Account Name or ID', 'inventoryAssetAccountCode', 'getAccountCodes', 'Inventory account (type INVENTORY) of a tracked item.'),
 	{ displayName: 'Is Purchased', name: 'isPurchased', type: 'boolean', default: true, description: 'Whether the item can be used on bills and purchase orders' },
 	{ displayName: 'Is Sold', name: 'isSold', type: 'boolean', default: true, description: 'Whether the item can be used on invoices and quotes' },
 	{ displayName: 'Name', name: 'name', type: 'string', default: '', description: 'Name of the item, at most 50 characters' },
-	{
-		displayName: 'Purchase Account Name or ID',
-		name: 'purchaseAccountCode',
-		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getAccountCodes', loadOptionsDependsOn: ['tenantId.value'] },
-		default: '',
-		description:
-			'Default account on purchases (not for tracked items). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-	},
+	organisationOptionField('Purchase Account Name or ID', 'purchaseAccountCode', 'getAccountCodes', 'Default account on purchases (not for tracked items).'),
 	{ displayName: 'Purchase Description', name: 'purchaseDescription', type: 'string', typeOptions: { rows: 2 }, default: '', description: 'Description used on purchases' },
-	{
-		displayName: 'Purchase Tax Type Name or ID',
-		name: 'purchaseTaxType',
-		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getTaxTypes', loadOptionsDependsOn: ['tenantId.value'] },
-		default: '',
-		description:
-			'Default tax on purchases. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-	},
+	organisationOptionField('Purchase Tax Type Name or ID', 'purchaseTaxType', 'getTaxTypes', 'Default tax on purchases.'),
 	{ displayName: 'Purchase Unit Price', name: 'purchaseUnitPrice', type: 'number', typeOptions: { numberPrecision: 4 }, default: 0 },
-	{
-		displayName: 'Sales Account Name or ID',
-		name: 'salesAccountCode',
-		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getAccountCodes', loadOptionsDependsOn: ['tenantId.value'] },
-		default: '',
-		description:
-			'Default account on sales. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-	},
-	{
-		displayName: 'Sales Tax Type Name or ID',
-		name: 'salesTaxType',
-		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getTaxTypes', loadOptionsDependsOn: ['tenantId.value'] },
-		default: '',
-		description:
-			'Default tax on sales. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-	},
+	organisationOptionField('Sales Account Name or ID', 'salesAccountCode', 'getAccountCodes', 'Default account on sales.'),
+	organisationOptionField('Sales Tax Type Name or ID', 'salesTaxType', 'getTaxTypes', 'Default tax on sales.'),
 	{ displayName: 'Sales Unit Price', name: 'salesUnitPrice', type: 'number', typeOptions: { numberPrecision: 4 }, default: 0 },
 	{
 		displayName: 'Track Inventory',

@@ -1,25 +1,12 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { recordLocator } from '../common/descriptions';
 import { referenceData } from '../common/referenceData';
 import { isGuid, type InputCheck } from '../common/validate';
 
-export const itemLocator: INodeProperties = {
-	displayName: 'Item',
-	name: 'itemId',
-	type: 'resourceLocator',
-	required: true,
-	default: { mode: 'list', value: '' },
-	modes: [
-		{
-			displayName: 'From List',
-			name: 'list',
-			type: 'list',
-			typeOptions: { searchListMethod: 'searchItems', searchable: true },
-		},
-		{ displayName: 'ID', name: 'id', type: 'string', placeholder: '00000000-0000-0000-0000-000000000000' },
-		{ displayName: 'Code', name: 'code', type: 'string', placeholder: 'WIDGET-01' },
-	],
-};
+export const itemLocator = recordLocator('Item', 'itemId', 'searchItems', {
+	modes: [{ displayName: 'Code', name: 'code', type: 'string', placeholder: 'WIDGET-01' }],
+});
 
 /** The item an input item names, by ID or code, from the organisation's items (read once per run). */
 export async function findItem(this: IExecuteFunctions, check: InputCheck, tenantId: string): Promise<IDataObject> {

@@ -2,20 +2,13 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { batchWrite } from '../common/batchWrite';
-import { simplifyProperty } from '../common/descriptions';
+import { simplifyProperty, updateFieldsProperty } from '../common/descriptions';
 import { itemFields, itemFromFields } from './fields';
 import { findItem, itemLocator } from './locator';
 
 const properties: INodeProperties[] = [
 	itemLocator,
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [{ displayName: 'Code', name: 'code', type: 'string', default: '', description: 'New code of the item' }, ...itemFields],
-	},
+	updateFieldsProperty([{ displayName: 'Code', name: 'code', type: 'string', default: '', description: 'New code of the item' }, ...itemFields]),
 	simplifyProperty,
 ];
 

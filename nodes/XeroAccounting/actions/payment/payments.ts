@@ -1,10 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { DateTime } from 'luxon';
 
 import { batchWrite } from '../common/batchWrite';
+import { optionsProperty } from '../common/descriptions';
 import { referenceData } from '../common/referenceData';
-import { InputCheck } from '../common/validate';
+import type { InputCheck } from '../common/validate';
 import { InvoiceFinder, invoiceRefOf } from '../invoice/lookup';
+import { amountProperty, amountToSettle, dayProperty, prefetchInvoicesToSettle, today } from '../invoice/settle';
 
 export const bankAccountProperty: INodeProperties = {
 	displayName: 'Bank Account Name or ID',
@@ -17,28 +18,10 @@ export const bankAccountProperty: INodeProperties = {
 		'The bank account (or account enabled for payments) the money goes into or out of, by its code. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 };
 
-export const paymentOptionsProperty: INodeProperties = {
-	displayName: 'Options',
-	name: 'paymentOptions',
-	type: 'collection',
-	placeholder: 'Add Option',
-	default: {},
-	options: [
-		{
-			displayName: 'Amount',
-			name: 'amount',
-			type: 'number',
-			typeOptions: { minValue: 0, numberPrecision: 2 },
-			default: 0,
-			description: 'Amount paid, in the currency of the invoice; the whole amount due when not set',
-		},
-		{
-			displayName: 'Date',
-			name: 'date',
-			type: 'dateTime',
-			default: '',
-			description: "Day of the payment; today in the workflow's time zone when not set",
-		},
+export const paymentOptionsProperty = optionsProperty(
+	[
+		amountProperty('Amount paid, in the currency of the invoice; the whole amount due when not set'),
+		dayProperty('payment'),
 		{
 			displayName: 'Reference',
 			name: 'reference',
@@ -47,7 +30,8 @@ export const paymentOptionsProperty: INodeProperties = {
 			description: 'Shown on the payment and the bank reconciliation, e.g. a transfer ID',
 		},
 	],
-};
+	'paymentOptions',
+);
 
 async function checkBankAccount(this: IExecuteFunctions, check: InputCheck, tenantId: string, code: string): Promise<void> {
 	const accounts = await referenceData.call(this, tenantId, 'Accounts');
@@ -76,19 +60,8 @@ export async function createPayments(
 	{ type, label }: CreatePaymentsOptions,
 ): Promise<INodeExecutionData[]> {
 	const finder = new InvoiceFinder(this, type);
-	const amountOf = (check: InputCheck) => {
-		const options = this.getNodeParameter('paymentOptions', check.itemIndex, {}) as IDataObject;
-		return check.number('Amount', options.amount);
-	};
-	await finder.prefetch(items, {
-		byId: true,
-		refOf: (i) => {
-			const check = new InputCheck(this.getNode(), i);
-			const ref = invoiceRefOf.call(this, i, check, label);
-			return ref.id && amountOf(check) !== undefined ? undefined : ref;
-		},
-	});
-	const today = DateTime.now().setZone(this.getTimezone()).toISODate()!;
+	await prefetchInvoicesToSettle.call(this, finder, items, label, 'paymentOptions');
+	const day = today.call(this);
 
 	return await batchWrite.call(this, items, {
 		method: 'PUT',
@@ -99,9 +72,8 @@ export async function createPayments(
 			const i = check.itemIndex;
 			const ref = invoiceRefOf.call(this, i, check, label);
 			const options = this.getNodeParameter('paymentOptions', i, {}) as IDataObject;
-			let amount = amountOf(check);
-			if (amount !== undefined && amount <= 0) check.fail('Amount', `must be more than zero, got ${amount}`);
-			const date = check.date('Date', options.date) ?? today;
+			let amount = amountToSettle.call(this, check, 'paymentOptions');
+			const date = check.date('Date', options.date) ?? day;
 			const reference = check.text('Reference', options.reference, { max: 255 });
 			const code = check.text('Bank Account', this.getNodeParameter('accountCode', i, ''), { required: true, max: 10 })!;
 			await checkBankAccount.call(this, check, tenantId, code);

@@ -2,14 +2,14 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { batchWrite } from '../common/batchWrite';
-import { contactLocator, simplifyProperty } from '../common/descriptions';
+import { additionalFieldsProperty, contactLocator, simplifyProperty } from '../common/descriptions';
 import { buildLineItems, lineItemsProperties } from '../common/lineItems';
 import { purchaseOrderFields, purchaseOrderFromFields } from './fields';
 
 const properties: INodeProperties[] = [
 	{ ...contactLocator, description: 'The supplier the order is for' },
 	...lineItemsProperties(),
-	{ displayName: 'Additional Fields', name: 'additionalFields', type: 'collection', placeholder: 'Add Field', default: {}, options: purchaseOrderFields },
+	additionalFieldsProperty(purchaseOrderFields),
 	simplifyProperty,
 ];
 

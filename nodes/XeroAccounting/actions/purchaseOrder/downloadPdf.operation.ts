@@ -1,8 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { xeroRequestFull } from '../../../shared/transport';
 import { runPerItem, tenantFor } from '../common/execution';
+import { pdfFile } from '../common/pdf';
 import { InputCheck } from '../common/validate';
 import { purchaseOrderLocator } from './locator';
 
@@ -25,13 +25,8 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		const check = new InputCheck(this.getNode(), i);
 		const id = check.guid('Purchase Order', this.getNodeParameter('purchaseOrderId', i, '', { extractValue: true }), { required: true })!;
 		const field = check.text('Put Output File in Field', this.getNodeParameter('binaryPropertyName', i), { required: true, max: 255 })!;
-		const response = await xeroRequestFull.call(this, await tenantFor.call(this, i), {
-			path: `/PurchaseOrders/${id}/pdf`,
-			accept: 'application/pdf',
-			itemIndex: i,
-		});
 		const fileName = `purchase-order-${id}.pdf`;
-		const binary = await this.helpers.prepareBinaryData(response.body as Buffer, fileName, 'application/pdf');
+		const binary = await pdfFile.call(this, await tenantFor.call(this, i), `/PurchaseOrders/${id}/pdf`, fileName, i);
 		return [{ json: { PurchaseOrderID: id, fileName }, binary: { [field]: binary } }];
 	});
 }

@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { brandingThemeField, currencyField, dateField, LINE_AMOUNT_TYPES, lineAmountTypesField, referenceField } from '../common/fields';
 import { checkCurrency } from '../common/lineItems';
 import type { InputCheck } from '../common/validate';
 
@@ -12,39 +13,13 @@ export const PURCHASE_ORDER_STATUSES = [
 /** Purchase order fields offered on create and update (Xero's names, so input data maps directly). */
 export const purchaseOrderFields: INodeProperties[] = [
 	{ displayName: 'Attention To', name: 'AttentionTo', type: 'string', default: '', description: 'Person the delivery is for' },
-	{
-		displayName: 'Branding Theme Name or ID',
-		name: 'BrandingThemeID',
-		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getBrandingThemes', loadOptionsDependsOn: ['tenantId.value'] },
-		default: '',
-		description:
-			'Layout of the PDF sent to the supplier. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-	},
-	{
-		displayName: 'Currency Name or ID',
-		name: 'CurrencyCode',
-		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getCurrencies', loadOptionsDependsOn: ['tenantId.value'] },
-		default: '',
-		description:
-			'Defaults to the organisation\'s base currency; must be enabled in the organisation. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-	},
-	{ displayName: 'Date', name: 'Date', type: 'dateTime', default: '', description: 'Date of the order; defaults to today' },
+	brandingThemeField('Layout of the PDF sent to the supplier.'),
+	currencyField("Defaults to the organisation's base currency; must be enabled in the organisation."),
+	dateField('Date of the order; defaults to today'),
 	{ displayName: 'Delivery Address', name: 'DeliveryAddress', type: 'string', typeOptions: { rows: 3 }, default: '' },
 	{ displayName: 'Delivery Date', name: 'DeliveryDate', type: 'dateTime', default: '', description: 'When the goods are expected' },
 	{ displayName: 'Delivery Instructions', name: 'DeliveryInstructions', type: 'string', typeOptions: { rows: 2 }, default: '' },
-	{
-		displayName: 'Line Amounts Are',
-		name: 'LineAmountTypes',
-		type: 'options',
-		options: [
-			{ name: 'No Tax', value: 'NoTax' },
-			{ name: 'Tax Exclusive', value: 'Exclusive' },
-			{ name: 'Tax Inclusive', value: 'Inclusive' },
-		],
-		default: 'Exclusive',
-	},
+	lineAmountTypesField(),
 	{
 		displayName: 'Purchase Order Number',
 		name: 'PurchaseOrderNumber',
@@ -52,7 +27,7 @@ export const purchaseOrderFields: INodeProperties[] = [
 		default: '',
 		description: 'Unique in the organisation; Xero numbers the order itself when empty',
 	},
-	{ displayName: 'Reference', name: 'Reference', type: 'string', default: '' },
+	referenceField(),
 	{ displayName: 'Status', name: 'Status', type: 'options', options: PURCHASE_ORDER_STATUSES, default: 'DRAFT' },
 	{ displayName: 'Telephone', name: 'Telephone', type: 'string', default: '', description: 'Phone number for the delivery' },
 ];
@@ -90,7 +65,7 @@ export async function purchaseOrderFromFields(
 		order.CurrencyCode = currency.toUpperCase();
 	}
 	if (fields.LineAmountTypes) {
-		if (!['Exclusive', 'Inclusive', 'NoTax'].includes(String(fields.LineAmountTypes))) {
+		if (!LINE_AMOUNT_TYPES.includes(String(fields.LineAmountTypes))) {
 			check.fail('Line Amounts Are', `must be Exclusive, Inclusive or NoTax, got "${String(fields.LineAmountTypes)}"`);
 		}
 		order.LineAmountTypes = fields.LineAmountTypes;

@@ -2,41 +2,34 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { parseInputDate, xeroPages } from '../../../shared/transport';
-import { limitProperty, returnAllProperty, simplifyProperty } from '../common/descriptions';
+import { dateRangeFilters, filtersProperty, limitProperty, modifiedSinceFilter, returnAllProperty, simplifyProperty } from '../common/descriptions';
 import { runPerItem, tenantFor } from '../common/execution';
+import { csvList } from '../common/listQuery';
 import { simplifyAll } from '../common/simplify';
 import { InputCheck } from '../common/validate';
 
 const properties: INodeProperties[] = [
 	returnAllProperty,
 	limitProperty,
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			{ displayName: 'Contact IDs', name: 'contactIds', type: 'string', default: '', description: 'Comma-separated contact IDs: only orders to these suppliers' },
-			{ displayName: 'Date From', name: 'dateFrom', type: 'dateTime', default: '', description: 'Only orders dated on or after this day' },
-			{ displayName: 'Date To', name: 'dateTo', type: 'dateTime', default: '', description: 'Only orders dated on or before this day' },
-			{ displayName: 'Modified Since', name: 'modifiedSince', type: 'dateTime', default: '', description: 'Only orders created or changed after this moment' },
-			{
-				displayName: 'Status',
-				name: 'status',
-				type: 'options',
-				options: [
-					{ name: 'Any', value: '' },
-					{ name: 'Approved', value: 'AUTHORISED' },
-					{ name: 'Awaiting Approval', value: 'SUBMITTED' },
-					{ name: 'Billed', value: 'BILLED' },
-					{ name: 'Deleted', value: 'DELETED' },
-					{ name: 'Draft', value: 'DRAFT' },
-				],
-				default: '',
-			},
-		],
-	},
+	filtersProperty([
+		{ displayName: 'Contact IDs', name: 'contactIds', type: 'string', default: '', description: 'Comma-separated contact IDs: only orders to these suppliers' },
+		...dateRangeFilters('orders dated'),
+		modifiedSinceFilter('orders'),
+		{
+			displayName: 'Status',
+			name: 'status',
+			type: 'options',
+			options: [
+				{ name: 'Any', value: '' },
+				{ name: 'Approved', value: 'AUTHORISED' },
+				{ name: 'Awaiting Approval', value: 'SUBMITTED' },
+				{ name: 'Billed', value: 'BILLED' },
+				{ name: 'Deleted', value: 'DELETED' },
+				{ name: 'Draft', value: 'DRAFT' },
+			],
+			default: '',
+		},
+	]),
 	simplifyProperty,
 ];
 
@@ -55,13 +48,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		check.date('Modified Since', filters.modifiedSince);
 		const ifModifiedSince = filters.modifiedSince ? parseInputDate(filters.modifiedSince)!.toUTC().toISO()! : undefined;
 		// Xero has no contact filter for purchase orders: it is applied to each page here.
-		const contactIds = new Set(
-			String(filters.contactIds ?? '')
-				.split(',')
-				.map((id) => id.trim())
-				.filter(Boolean)
-				.map((id) => check.guid('Contact IDs', id)!.toLowerCase()),
-		);
+		const contactIds = new Set(csvList(filters.contactIds).map((id) => check.guid('Contact IDs', id)!.toLowerCase()));
 		const limit = this.getNodeParameter('returnAll', i) ? Infinity : (this.getNodeParameter('limit', i) as number);
 
 		const orders: IDataObject[] = [];

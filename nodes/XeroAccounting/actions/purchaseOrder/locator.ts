@@ -1,18 +1,3 @@
-import type { INodeProperties } from 'n8n-workflow';
+import { recordLocator } from '../common/descriptions';
 
-export const purchaseOrderLocator: INodeProperties = {
-	displayName: 'Purchase Order',
-	name: 'purchaseOrderId',
-	type: 'resourceLocator',
-	required: true,
-	default: { mode: 'list', value: '' },
-	modes: [
-		{
-			displayName: 'From List',
-			name: 'list',
-			type: 'list',
-			typeOptions: { searchListMethod: 'searchPurchaseOrders', searchable: true },
-		},
-		{ displayName: 'ID', name: 'id', type: 'string', placeholder: '00000000-0000-0000-0000-000000000000' },
-	],
-};
+export const purchaseOrderLocator = recordLocator('Purchase Order', 'purchaseOrderId', 'searchPurchaseOrders');

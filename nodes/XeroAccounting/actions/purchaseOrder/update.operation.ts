@@ -2,24 +2,17 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { batchWrite } from '../common/batchWrite';
-import { simplifyProperty } from '../common/descriptions';
+import { simplifyProperty, updateFieldsProperty } from '../common/descriptions';
 import { buildLineItems, lineItemsProperties } from '../common/lineItems';
 import { purchaseOrderFields, purchaseOrderFromFields } from './fields';
 import { purchaseOrderLocator } from './locator';
 
 const properties: INodeProperties[] = [
 	purchaseOrderLocator,
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{ displayName: 'Contact ID', name: 'ContactID', type: 'string', default: '', description: 'Move the order to another supplier' },
-			...purchaseOrderFields,
-		],
-	},
+	updateFieldsProperty([
+		{ displayName: 'Contact ID', name: 'ContactID', type: 'string', default: '', description: 'Move the order to another supplier' },
+		...purchaseOrderFields,
+	]),
 	{
 		displayName: 'Replace Line Items',
 		name: 'replaceLineItems',

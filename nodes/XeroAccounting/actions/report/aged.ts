@@ -1,23 +1,16 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { contactLocator } from '../common/descriptions';
+import { contactLocator, optionsProperty } from '../common/descriptions';
 import { dateProperty, outputProperty, putDate, runReport } from './common';
 
 export function agedProperties(side: string): INodeProperties[] {
 	return [
 		{ ...contactLocator, description: `The ${side} to report on; Xero's aged reports are per contact` },
 		dateProperty('As At', 'date', 'Age the amounts as at this day; defaults to today'),
-		{
-			displayName: 'Options',
-			name: 'options',
-			type: 'collection',
-			placeholder: 'Add Option',
-			default: {},
-			options: [
-				dateProperty('From Date', 'fromDate', 'Only documents dated on or after this day'),
-				dateProperty('To Date', 'toDate', 'Only documents dated on or before this day'),
-			],
-		},
+		optionsProperty([
+			dateProperty('From Date', 'fromDate', 'Only documents dated on or after this day'),
+			dateProperty('To Date', 'toDate', 'Only documents dated on or before this day'),
+		]),
 		outputProperty,
 	];
 }

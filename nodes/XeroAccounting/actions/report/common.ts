@@ -24,6 +24,28 @@ export function dateProperty(displayName: string, name: string, description: str
 	return { displayName, name, type: 'dateTime', default: '', required, description };
 }
 
+/** From Date and To Date of a report over a period, read by `putPeriod`. */
+export const periodProperties: INodeProperties[] = [
+	dateProperty('From Date', 'fromDate', 'First day of the period; defaults to the start of the current month'),
+	dateProperty('To Date', 'toDate', 'Last day of the period; defaults to the end of the current month'),
+];
+
+export const cashBasisOption: INodeProperties = {
+	displayName: 'Cash Basis',
+	name: 'paymentsOnly',
+	type: 'boolean',
+	default: false,
+	description: 'Whether to count only paid amounts (cash basis) instead of invoiced ones',
+};
+
+export const standardLayoutOption: INodeProperties = {
+	displayName: 'Standard Layout',
+	name: 'standardLayout',
+	type: 'boolean',
+	default: false,
+	description: "Whether to ignore the organisation's custom report layout",
+};
+
 export const periodsProperties: INodeProperties[] = [
 	{
 		displayName: 'Periods',
@@ -47,6 +69,9 @@ export const periodsProperties: INodeProperties[] = [
 	},
 ];
 
+/** Reports whose first column lists accounts under a blank header. */
+export const ACCOUNT_ROWS: RowsOptions = { blankHeaders: { 0: 'Account' } };
+
 /** Reads one report per input item and returns its rows or the raw report. */
 export async function runReport(
 	this: IExecuteFunctions,
@@ -68,6 +93,13 @@ export async function runReport(
 export function putDate(qs: IDataObject, name: string, check: InputCheck, label: string, value: unknown, required = false): void {
 	const date = check.date(label, value, { required });
 	if (date) qs[name] = date;
+}
+
+/** Sets the period of `periodProperties`, refusing one that ends before it starts. */
+export function putPeriod(this: IExecuteFunctions, qs: IDataObject, check: InputCheck): void {
+	putDate(qs, 'fromDate', check, 'From Date', this.getNodeParameter('fromDate', check.itemIndex, ''));
+	putDate(qs, 'toDate', check, 'To Date', this.getNodeParameter('toDate', check.itemIndex, ''));
+	if (qs.fromDate && qs.toDate && String(qs.fromDate) > String(qs.toDate)) check.fail('To Date', 'is before From Date');
 }
 
 export function putPeriods(qs: IDataObject, check: InputCheck, options: IDataObject): void {

@@ -1,20 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { dateProperty, outputProperty, putDate, runReport } from './common';
+import { optionsProperty } from '../common/descriptions';
+import { cashBasisOption, dateProperty, outputProperty, putDate, runReport } from './common';
 
 const properties: INodeProperties[] = [
 	dateProperty('As At', 'date', 'Balances at the end of this day; defaults to today'),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{ displayName: 'Cash Basis', name: 'paymentsOnly', type: 'boolean', default: false, description: 'Whether to count only paid amounts (cash basis) instead of invoiced ones' },
-		],
-	},
+	optionsProperty([cashBasisOption]),
 	outputProperty,
 ];
 

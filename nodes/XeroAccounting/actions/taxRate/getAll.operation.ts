@@ -1,38 +1,33 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { xeroGetAll } from '../../../shared/transport';
-import { limitProperty, returnAllProperty } from '../common/descriptions';
-import { runPerItem, tenantFor } from '../common/execution';
+import { filtersProperty, limitProperty, returnAllProperty, whereFilter } from '../common/descriptions';
+import { runPerItem } from '../common/execution';
+import { getMany } from '../common/getMany';
+import { andWhere, listQuery } from '../common/listQuery';
+import { InputCheck } from '../common/validate';
 
 const STATUSES = ['ACTIVE', 'ARCHIVED', 'DELETED', 'PENDING'];
 
 const properties: INodeProperties[] = [
 	returnAllProperty,
 	limitProperty,
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			{
-				displayName: 'Status',
-				name: 'status',
-				type: 'options',
-				options: [
-					{ name: 'Active', value: 'ACTIVE' },
-					{ name: 'Any', value: '' },
-					{ name: 'Archived', value: 'ARCHIVED' },
-					{ name: 'Deleted', value: 'DELETED' },
-					{ name: 'Pending', value: 'PENDING' },
-				],
-				default: 'ACTIVE',
-			},
-			{ displayName: 'Where', name: 'where', type: 'string', default: '', placeholder: 'CanApplyToRevenue==true', description: 'A Xero filter expression' },
-		],
-	},
+	filtersProperty([
+		{
+			displayName: 'Status',
+			name: 'status',
+			type: 'options',
+			options: [
+				{ name: 'Active', value: 'ACTIVE' },
+				{ name: 'Any', value: '' },
+				{ name: 'Archived', value: 'ARCHIVED' },
+				{ name: 'Deleted', value: 'DELETED' },
+				{ name: 'Pending', value: 'PENDING' },
+			],
+			default: 'ACTIVE',
+		},
+		whereFilter('CanApplyToRevenue==true'),
+	]),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['taxRate'], operation: ['getAll'] } }, properties);
@@ -40,17 +35,9 @@ export const description = updateDisplayOptions({ show: { resource: ['taxRate'],
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	return await runPerItem.call(this, items, async (i) => {
 		const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
-		const clauses: string[] = [];
-		if (filters.status && STATUSES.includes(String(filters.status))) clauses.push(`Status=="${String(filters.status)}"`);
-		if (typeof filters.where === 'string' && filters.where.trim()) clauses.push(`(${filters.where.trim()})`);
-		const returnAll = this.getNodeParameter('returnAll', i) as boolean;
-		return await xeroGetAll.call(this, await tenantFor.call(this, i), {
-			path: '/TaxRates',
-			property: 'TaxRates',
-			qs: clauses.length ? { where: clauses.join(' AND ') } : {},
-			paged: false,
-			limit: returnAll ? undefined : (this.getNodeParameter('limit', i) as number),
-			itemIndex: i,
-		});
+		const { qs } = listQuery(new InputCheck(this.getNode(), i), { where: filters.where });
+		const status = filters.status && STATUSES.includes(String(filters.status)) ? String(filters.status) : undefined;
+		andWhere(qs, status && `Status=="${status}"`);
+		return await getMany.call(this, i, { path: '/TaxRates', property: 'TaxRates', qs, paged: false });
 	});
 }

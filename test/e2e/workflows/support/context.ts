@@ -1,0 +1,113 @@
+/**
+ * One stack (real n8n 2.41.1 with this package, and the Xero sandbox) for every example workflow,
+ * with the workflows imported as a user imports them, plus the edits each test needs.
+ */
+import type { XeroSandbox } from '../../../sandbox';
+import type { N8n, WorkflowJson } from '../../n8n';
+import { sleep } from '../../proc';
+import { startStack, type Stack } from '../../stack';
+import { DataTables } from './dataTables';
+import { waitFor } from './wait';
+
+/** The Header Auth credential the example webhooks reference; an agency creates its own. */
+export const HOOK_CREDENTIAL = { id: 'exampleHeaderKey', name: 'Webhook key for other systems', type: 'httpHeaderAuth' } as const;
+export const HOOK_HEADER = { name: 'X-Api-Key', value: 'e2e-4b8f0c2d9a7e6b1f' };
+
+export interface Context {
+	stack: Stack;
+	n8n: N8n;
+	sandbox: XeroSandbox;
+	tables: DataTables;
+	/** The sandbox organisation the example workflows are set to ("Green Fields Organic Ltd"). */
+	tenantId: string;
+	/** Workflow id by key, filled by `importAll`. */
+	ids: Record<string, string>;
+}
+
+export async function startContext(): Promise<Context> {
+	const stack = await startStack({ sandboxSize: 25, n8n: process.env.E2E_PACKAGE_DIR ? { packages: [process.env.E2E_PACKAGE_DIR] } : undefined });
+	try {
+		await stack.n8n.importCredentials([{ ...HOOK_CREDENTIAL, data: { name: HOOK_HEADER.name, value: HOOK_HEADER.value } }]);
+	} catch (error) {
+		await stack.stop();
+		throw error;
+	}
+	const tenantId = stack.sandbox.tenants.find((tenant) => tenant.tenantName === 'Green Fields Organic Ltd')!.tenantId;
+	return { stack, n8n: stack.n8n, sandbox: stack.sandbox, tables: new DataTables(stack.n8n), tenantId, ids: {} };
+}
+
+/** Imports every workflow with one CLI run (each run boots n8n). */
+export async function importAll(context: Context, workflows: Record<string, WorkflowJson>): Promise<void> {
+	const keys = Object.keys(workflows);
+	const ids = await context.stack.importWorkflows(keys.map((key) => workflows[key]));
+	keys.forEach((key, i) => (context.ids[key] = ids[i]));
+}
+
+async function finished(n8n: N8n, workflowId: string) {
+	const executions = await n8n.executions(workflowId);
+	return {
+		count: executions.length,
+		running: executions.some((execution) => ['new', 'running', 'waiting'].includes(execution.status)),
+		executions,
+	};
+}
+
+/** Waits until the workflow has no running execution and no new one for `quietMs`; returns the new ones. */
+export async function settle(n8n: N8n, workflowId: string, before: number, quietMs = 1500, timeoutMs = 60_000) {
+	const deadline = Date.now() + timeoutMs;
+	let last = -1;
+	let stableSince = Date.now();
+	for (;;) {
+		const state = await finished(n8n, workflowId);
+		if (state.count !== last || state.running) {
+			last = state.count;
+			stableSince = Date.now();
+		} else if (Date.now() - stableSince >= quietMs) {
+			return state.executions.slice(0, state.count - before);
+		}
+		if (Date.now() > deadline) throw new Error(`executions of ${workflowId} did not settle`);
+		await sleep(200);
+	}
+}
+
+export async function executionCount(n8n: N8n, workflowId: string): Promise<number> {
+	return (await n8n.executions(workflowId)).length;
+}
+
+/**
+ * Activates a polling workflow (again): n8n polls once at activation, as it would at the next
+ * scheduled time, and starts an execution when the poll finds something. Returns the executions
+ * that poll started, once finished.
+ */
+export async function pollNow(context: Context, workflowId: string) {
+	const before = await executionCount(context.n8n, workflowId);
+	const workflow = await context.n8n.rest<{ active: boolean; activeVersionId?: string | null }>('GET', `/workflows/${workflowId}`);
+	if (workflow.active || workflow.activeVersionId) await context.n8n.deactivate(workflowId);
+	await context.n8n.activate(workflowId);
+	const started = await settle(context.n8n, workflowId, before);
+	for (const execution of started) {
+		if (execution.status !== 'success') {
+			const detail = await context.n8n.execution(execution.id);
+			throw new Error(`execution ${execution.id} ${execution.status}: ${JSON.stringify(detail.data?.resultData?.error)}`);
+		}
+	}
+	return started;
+}
+
+export async function deactivate(context: Context, workflowId: string) {
+	await context.n8n.deactivate(workflowId);
+}
+
+/** Runs a workflow from one of its triggers, as "Execute workflow" in the editor does, and checks it succeeded. */
+export async function runFrom(context: Context, workflowId: string, trigger: string) {
+	const result = await context.n8n.run(workflowId, trigger);
+	if (!result.ok) throw new Error(`run of ${trigger} failed: ${JSON.stringify(result.run.data?.resultData?.error ?? result.run.status)}`);
+	return result.run;
+}
+
+export async function waitForExecutions(context: Context, workflowId: string, count: number) {
+	return await waitFor(`${count} executions of ${workflowId}`, async () => {
+		const state = await finished(context.n8n, workflowId);
+		return state.count >= count && !state.running ? state.executions : undefined;
+	});
+}

@@ -1,0 +1,116 @@
+/**
+ * Everything `npm run test:queue` runs against: Postgres, Redis, the Xero sandbox and n8n in
+ * queue mode with the test workflows imported. `stop()` undoes it all, and so do Ctrl-C and a
+ * crash of the test process.
+ */
+import { readdirSync, readFileSync } from 'fs';
+import { join } from 'path';
+
+import { XeroAccountingWebhookApi } from '../../credentials/XeroAccountingWebhookApi.credentials';
+import { newId, type WorkflowJson } from '../e2e/n8n';
+import { SANDBOX_CREDENTIALS, sandboxOverwrites } from '../e2e/stack';
+import { ensureToolchain } from '../e2e/toolchain';
+import { startSandbox, type XeroSandbox } from '../sandbox';
+import { QueueCluster } from './cluster';
+import { ensureServices, startPostgres, startRedis, type Postgres, type Service } from './services';
+
+export type FixtureName = 'push-invoices' | 'xero-webhook' | 'poll-changes' | 'read-organisation';
+
+export interface QueueEnv {
+	sandbox: XeroSandbox;
+	cluster: QueueCluster;
+	/** Workflow ids by fixture name. */
+	workflows: Record<FixtureName, string>;
+	/** The organisation the writes, webhooks and token tests use. */
+	tenantA: string;
+	/** The organisation the polling test watches (nothing else touches it). */
+	tenantB: string;
+	/** Seconds each start-up step took. */
+	timings: Record<string, number>;
+	stop(): Promise<void>;
+}
+
+const FIXTURES = join(__dirname, 'fixtures');
+
+function loadFixtures(tenants: Record<string, string>): Array<{ name: FixtureName; json: WorkflowJson }> {
+	return readdirSync(FIXTURES)
+		.filter((file) => file.endsWith('.json'))
+		.sort()
+		.map((file) => {
+			let text = readFileSync(join(FIXTURES, file), 'utf8');
+			for (const [placeholder, value] of Object.entries(tenants)) text = text.split(placeholder).join(value);
+			return { name: file.replace(/\.json$/, '') as FixtureName, json: { ...JSON.parse(text), id: newId() } };
+		});
+}
+
+/** The webhook credential's one required field, whatever it is named. */
+function webhookKeyField(): string {
+	const field = new XeroAccountingWebhookApi().properties.find((property) => property.required);
+	if (!field) throw new Error('xeroAccountingWebhookApi has no required field for the key');
+	return field.name;
+}
+
+export async function startQueueEnv(): Promise<QueueEnv> {
+	const timings: Record<string, number> = {};
+	const time = async <T>(label: string, step: () => Promise<T> | T): Promise<T> => {
+		const started = Date.now();
+		const result = await step();
+		timings[label] = Math.round((Date.now() - started) / 100) / 10;
+		return result;
+	};
+	const stops: Array<() => Promise<void>> = [];
+	const stop = async () => {
+		for (const step of stops.splice(0).reverse()) await step().catch((error) => process.stderr.write(`[queue] stop: ${error}\n`));
+	};
+	const onSignal = (signal: NodeJS.Signals) => {
+		process.stderr.write(`[queue] ${signal}: stopping everything\n`);
+		void stop().finally(() => process.exit(130));
+	};
+	process.once('SIGINT', onSignal);
+	process.once('SIGTERM', onSignal);
+	stops.push(async () => {
+		process.off('SIGINT', onSignal);
+		process.off('SIGTERM', onSignal);
+	});
+
+	try {
+		const toolchain = await time('toolchain', () => ensureToolchain());
+		const bins = await time('packages', () => ensureServices());
+		const [postgres, redis] = await time('services', async () => {
+			const started: [Postgres, Service] = [await startPostgres(bins.postgres), await startRedis(bins.redis)];
+			return started;
+		});
+		stops.push(postgres.stop, redis.stop);
+		const sandbox = await startSandbox({ size: 10 });
+		stops.push(() => sandbox.close());
+		const [tenantA, tenantB] = sandbox.tenants.map((tenant) => tenant.tenantId);
+		const fixtures = loadFixtures({ __TENANT_A__: tenantA, __TENANT_B__: tenantB });
+
+		const cluster = await time('n8n', () =>
+			QueueCluster.create(
+				{ toolchain, postgres, redis, credentialsOverwrite: sandboxOverwrites(sandbox.url) },
+				{
+					credentials: [
+						{
+							...SANDBOX_CREDENTIALS.oAuth2,
+							data: {
+								apiUrl: sandbox.url,
+								clientId: sandbox.client.clientId,
+								clientSecret: sandbox.client.clientSecret,
+								oauthTokenData: sandbox.issueTokens(),
+							},
+						},
+						{ ...SANDBOX_CREDENTIALS.webhook, data: { [webhookKeyField()]: sandbox.webhooks.signingKey } },
+					],
+					workflows: fixtures.map((fixture) => fixture.json),
+				},
+			),
+		);
+		stops.push(() => cluster.stop());
+		const workflows = Object.fromEntries(fixtures.map((fixture) => [fixture.name, fixture.json.id])) as Record<FixtureName, string>;
+		return { sandbox, cluster, workflows, tenantA, tenantB, timings, stop };
+	} catch (error) {
+		await stop();
+		throw error;
+	}
+}
