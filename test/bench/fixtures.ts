@@ -40,7 +40,9 @@ export function countInvoices(org: OrganisationData, type: 'ACCREC' | 'ACCPAY'):
 
 /** Adds copies of seeded invoices of `type` until the organisation has `target` of them. */
 export function growInvoices(org: OrganisationData, type: 'ACCREC' | 'ACCPAY', target: number): void {
-	const templates = org.Invoices.filter((invoice) => invoice.Type === type && invoice.Status !== 'PAID');
+	// Unpaid templates: the copies get no payments of their own.
+	const unpaid = org.Invoices.filter((invoice) => invoice.Type === type && invoice.AmountPaid === 0 && invoice.Status !== 'PAID');
+	const templates = unpaid.length ? unpaid : org.Invoices.filter((invoice) => invoice.Type === type);
 	let count = countInvoices(org, type);
 	if (count >= target) return;
 	let stamp = oldestStamp(org);

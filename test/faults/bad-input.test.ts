@@ -36,9 +36,9 @@ beforeAll(async () => {
 beforeEach(() => xero.sandbox.clearLog());
 
 afterAll(async () => {
+	await xero.close();
 	figures.print();
 	expect(xero.sandbox.specViolations).toEqual([]);
-	await xero.close();
 });
 
 const line = (extra: IDataObject = {}) => ({ Description: 'Oats', Quantity: 1, UnitAmount: 5, AccountCode: '200', ...extra });

@@ -21,7 +21,6 @@ export class Figures {
 
 	print(): void {
 		const lines = [...this.values].map(([name, value]) => `  ${name}: ${value}`);
-		// eslint-disable-next-line no-console
 		console.log(`[${this.title}]\n${lines.join('\n')}`);
 	}
 }

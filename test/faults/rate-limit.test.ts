@@ -30,9 +30,9 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+	await xero.close();
 	figures.print();
 	expect(xero.sandbox.specViolations).toEqual([]);
-	await xero.close();
 });
 
 function xeroNode(name: string, parameters: IDataObject) {

@@ -44,9 +44,9 @@ beforeEach(() => {
 });
 
 afterAll(async () => {
+	await xero.close();
 	figures.print();
 	expect(xero.sandbox.specViolations).toEqual([]);
-	await xero.close();
 });
 
 test(`${EXECUTIONS} executions starting at once with an expired token: one refresh, all succeed, nothing written twice`, async () => {

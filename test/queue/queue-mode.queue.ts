@@ -11,6 +11,8 @@ import { startQueueEnv, type QueueEnv } from './setup';
 
 /** The sandbox's minute lasts 60 / TIME_SCALE seconds: Xero's limits, sped up. */
 const TIME_SCALE = 10;
+/** How long the sandbox takes to answer each call in the writes test (Xero: a few hundred ms). */
+const LATENCY_MS = 150;
 const RUN = Date.now().toString(36);
 const API = '/api.xro/2.0';
 
@@ -183,6 +185,8 @@ describe('n8n queue mode (main, 2 workers, webhook process, Postgres, Redis)', (
 		sandbox.rateLimit.configure({ enabled: true, perMinute: 60, perDay: 5000, concurrent: 5, timeScale: TIME_SCALE });
 		// Answers lost after Xero saved the invoices: only the idempotency key keeps the retries from doubling them.
 		sandbox.faults.add({ method: 'PUT', path: '/Invoices', tenantId: tenantA, times: 6, action: { kind: 'lose-response' } });
+		// Xero takes a moment to answer; without it no two calls would ever overlap in the sandbox.
+		sandbox.faults.add({ path: /^\/api\.xro\//, tenantId: tenantA, times: Infinity, action: { kind: 'delay', ms: LATENCY_MS } });
 		const from = sandbox.log.length;
 		const started = Date.now();
 		const statuses = await Promise.all(batches.map((batch) => postJson(`${cluster.webhook.url}/webhook/queue-invoices`, batch)));
@@ -203,6 +207,7 @@ describe('n8n queue mode (main, 2 workers, webhook process, Postgres, Redis)', (
 		figures.set('writes', {
 			seconds: Math.round(seconds),
 			timeScale: TIME_SCALE,
+			latencyMs: LATENCY_MS,
 			calls: calls.length,
 			writeCalls: calls.filter((entry) => entry.method !== 'GET').length,
 			status429: limited.length,

@@ -43,21 +43,24 @@ export async function xeroBatchWrite(
 	const results: BatchResult[] = [];
 	for (let start = 0; start < documents.length; start += size) {
 		const batch = documents.slice(start, start + size);
-		let body: IDataObject;
-		try {
-			body = await xeroRequest.call(this, tenantId, {
-				method,
-				path,
-				qs: { ...options.qs, summarizeErrors: false },
-				body: { [property]: batch },
-				idempotencyKey: idempotencyKey(this, method, path, start, batch),
-			});
-		} catch (error) {
-			if (!options.continueAfterFailedBatch) throw error;
-			batch.forEach(() => results.push({ ok: false, messages: [(error as Error).message], error: error as Error }));
+		const request = xeroRequest.call(this, tenantId, {
+			method,
+			path,
+			qs: { ...options.qs, summarizeErrors: false },
+			body: { [property]: batch },
+			idempotencyKey: idempotencyKey(this, method, path, start, batch),
+		});
+		const outcome: { body: IDataObject } | { error: Error } = options.continueAfterFailedBatch
+			? await request.then(
+					(body) => ({ body }),
+					(error: Error) => ({ error }),
+				)
+			: { body: await request };
+		if ('error' in outcome) {
+			batch.forEach(() => results.push({ ok: false, messages: [outcome.error.message], error: outcome.error }));
 			continue;
 		}
-		const answered = (body[property] as IDataObject[] | undefined) ?? [];
+		const answered = (outcome.body[property] as IDataObject[] | undefined) ?? [];
 		batch.forEach((_, i) => results.push(resultOf(answered[i])));
 	}
 	return results;

@@ -14,8 +14,8 @@ export interface XeroFailure {
 	message: string;
 }
 
-/** Node's codes for a connection that failed (ECONNRESET, ENOTFOUND, EAI_AGAIN...); not client-oauth2's ESTATUS. */
-const NETWORK_CODE = /^E(?!STATUS$)[A-Z_]+$/;
+/** Connection failures worth another attempt. */
+export const RETRYABLE_NETWORK = new Set(['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'ECONNABORTED', 'EPIPE', 'EAI_AGAIN', 'ERR_BAD_RESPONSE']);
 
 export function failureFromError(error: unknown): XeroFailure {
 	const cause = (error as { cause?: unknown }).cause ?? error;
@@ -27,7 +27,7 @@ export function failureFromError(error: unknown): XeroFailure {
 		headers: response?.headers ?? {},
 		body: response?.data,
 		networkCode,
-		unanswered: !response && ((cause as { isAxiosError?: boolean }).isAxiosError === true || NETWORK_CODE.test(networkCode ?? '')),
+		unanswered: !response && ((cause as { isAxiosError?: boolean }).isAxiosError === true || RETRYABLE_NETWORK.has(networkCode ?? '')),
 		message: (cause as Error).message ?? String(error),
 	};
 }

@@ -1,4 +1,4 @@
-export { XERO_APP_TYPE, XERO_CUSTOM_CONNECTION_TYPE, credentialTypeOf, type XeroContext } from './context';
+export { apiUrlOf, XERO_APP_TYPE, XERO_CUSTOM_CONNECTION_TYPE, credentialTypeOf, type XeroContext } from './context';
 export { isoFromXeroDate, normalizeDates, parseInputDate, toXeroDate } from './dates';
 export { validationMessages } from './errors';
 export { idempotencyKey } from './idempotency';

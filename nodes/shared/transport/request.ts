@@ -3,7 +3,7 @@ import { ApplicationError, BaseError, NodeApiError, NodeOperationError, sleep } 
 
 import { apiUrlOf, credentialTypeOf, type XeroContext } from './context';
 import { normalizeDates } from './dates';
-import { failureFromError, toNodeError, type XeroFailure } from './errors';
+import { failureFromError, RETRYABLE_NETWORK, toNodeError, type XeroFailure } from './errors';
 import { idempotencyKey } from './idempotency';
 import { gateFor } from './rateLimit';
 
@@ -36,7 +36,6 @@ export interface XeroResponse {
 }
 
 const RETRYABLE_STATUS = new Set([500, 502, 503, 504]);
-const RETRYABLE_NETWORK = new Set(['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'ECONNABORTED', 'EPIPE', 'EAI_AGAIN', 'ERR_BAD_RESPONSE']);
 const MAX_ATTEMPTS = 5;
 /** Longest single Retry-After we wait for; past it the call fails with Xero's reset time. */
 const MAX_RETRY_AFTER_SECONDS = 60;
@@ -98,6 +97,7 @@ export async function xeroRequestFull(
 
 		let failure: XeroFailure;
 		await gate.acquire();
+		const sentAt = Date.now();
 		try {
 			const response = (await this.helpers.httpRequestWithAuthentication.call(
 				this,
@@ -121,11 +121,13 @@ export async function xeroRequestFull(
 		if (failure.status === 429) {
 			const retryAfter = Number(header(failure.headers, 'Retry-After') ?? 1);
 			const problem = header(failure.headers, 'X-Rate-Limit-Problem');
+			if (problem === 'concurrent') gate.refusedForConcurrency(sentAt);
 			if (problem === 'day' || retryAfter > MAX_RETRY_AFTER_SECONDS || waitedMs + retryAfter * 1000 > MAX_TOTAL_WAIT_MS) {
 				throw rateLimitError(this, failure, retryAfter, problem, options.itemIndex);
 			}
 			waitedMs += retryAfter * 1000;
-			await sleep(retryAfter * 1000);
+			// Spread out: every call refused in the same second would otherwise come back at once.
+			await sleep(retryAfter * 1000 + Math.floor(Math.random() * 500));
 			attempt--; // waiting out a rate limit is not a failed attempt
 			continue;
 		}

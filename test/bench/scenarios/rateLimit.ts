@@ -55,7 +55,7 @@ export async function rateLimitScenario(ctx: BenchContext, options: RateLimitOpt
 		scenario: `Rate limit on (60/"minute" = ${minuteSeconds} s, 5 concurrent): create N=${options.n.toLocaleString('en')}`,
 		floor: writeFloor(options.n),
 		ours,
-		builtin: { ...builtin, note: `${builtin.note}; no retry on 429 (n8n's Retry On Fail, off by default, would re-run every item)` },
+		builtin: { ...builtin, note: `${builtin.note}; no retry on 429 (n8n's Retry On Fail, off by default, re-runs a failed node from its first item)` },
 		targets: [
 			{
 				text: 'zero failed items under the rate limit',

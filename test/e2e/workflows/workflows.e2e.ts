@@ -7,7 +7,9 @@ import { importAll, startContext, type Context } from './support/context';
 import { loadWorkflow, nodeOf, workflowFiles } from './support/files';
 import { startReceiver, type Receiver } from './support/receiver';
 import { importSuite } from './suites/imports';
+import { agentSuite } from './suites/agent';
 import { organicSuite } from './suites/organic';
+import { syncSuite } from './suites/sync';
 
 let context: Context;
 let receiver: Receiver;
@@ -24,6 +26,12 @@ function testWorkflows(): Record<string, WorkflowJson> {
 		nodeOf(workflow, 'Send to the traceability platform').parameters.url = `${receiver.url}${path}`;
 		workflows[key] = workflow;
 	}
+	workflows.sync = loadWorkflow('2-sync-to-data-tables.json');
+	// A chat message pinned on the trigger lets a tool run on its own, as "Execute step" in the editor.
+	workflows.agent = {
+		...loadWorkflow('2-bookkeeping-agent.json'),
+		pinData: { 'When chat message received': [{ json: { sessionId: 'e2e', action: 'sendMessage', chatInput: 'Hello' } }] },
+	};
 	return workflows;
 }
 
@@ -46,6 +54,8 @@ describe('example workflows in n8n 2.41.1', () => {
 		() => context,
 		() => receiver,
 	);
+	syncSuite(() => context);
+	agentSuite(() => context);
 
 	it('sent only requests valid against Xero\'s OpenAPI spec', () => {
 		expect(context.sandbox.specViolations).toEqual([]);

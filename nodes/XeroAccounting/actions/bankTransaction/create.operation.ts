@@ -3,9 +3,10 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { batchWrite } from '../common/batchWrite';
 import { additionalFieldsProperty, contactLocator, simplifyProperty } from '../common/descriptions';
+import { pickedId } from '../common/execution';
 import { currencyField, dateField, lineAmountTypesField, referenceField } from '../common/fields';
 import { buildLineItems, checkCurrency, lineItemsProperties } from '../common/lineItems';
-import { referenceData } from '../common/referenceData';
+import { requireAccount } from '../common/referenceData';
 import type { InputCheck } from '../common/validate';
 
 const properties: INodeProperties[] = [
@@ -46,8 +47,7 @@ export const description = updateDisplayOptions({ show: { resource: ['bankTransa
 
 async function bankAccountRef(this: IExecuteFunctions, check: InputCheck, tenantId: string): Promise<IDataObject> {
 	const code = check.text('Bank Account', this.getNodeParameter('bankAccount', check.itemIndex), { required: true, max: 10 })!;
-	const account = (await referenceData.call(this, tenantId, 'Accounts')).find((a) => String(a.Code) === code);
-	if (!account) check.fail('Bank Account', `"${code}" is not an account code in this organisation`);
+	const account = await requireAccount.call(this, check, tenantId, 'Bank Account', code);
 	if (account.Type !== 'BANK') check.fail('Bank Account', `"${code}" is a ${String(account.Type)} account, not a bank account`);
 	return { Code: code };
 }
@@ -62,7 +62,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			const i = check.itemIndex;
 			const type = this.getNodeParameter('type', i) as string;
 			if (type !== 'RECEIVE' && type !== 'SPEND') check.fail('Type', `must be RECEIVE or SPEND, got "${type}"`);
-			const contactId = check.guid('Contact', this.getNodeParameter('contactId', i, '', { extractValue: true }), { required: true });
+			const contactId = pickedId.call(this, check, 'contactId', 'Contact');
 			const fields = this.getNodeParameter('additionalFields', i, {}) as IDataObject;
 			const transaction: IDataObject = {
 				Type: type,

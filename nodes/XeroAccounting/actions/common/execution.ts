@@ -14,6 +14,11 @@ export async function tenantFor(this: IExecuteFunctions, itemIndex: number): Pro
 	return new InputCheck(this.getNode(), itemIndex).guid('Organisation', tenantId, { required: true })!;
 }
 
+/** The ID of the record an input item picks with a locator parameter; `label` names it in errors. */
+export function pickedId(this: IExecuteFunctions, check: InputCheck, parameter: string, label: string): string {
+	return check.guid(label, this.getNodeParameter(parameter, check.itemIndex, '', { extractValue: true }), { required: true })!;
+}
+
 /** One output item carrying a failed input's error, for Continue On Fail. */
 export function errorItem(error: Error, itemIndex: number): INodeExecutionData {
 	const description = (error as { description?: string }).description;

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { referenceData } from './referenceData';
+import { findReference, referenceData, requireAccount, requireTaxType } from './referenceData';
 import type { InputCheck } from './validate';
 
 /** The line-item parameters; operations scope them with updateDisplayOptions. */
@@ -174,11 +174,14 @@ async function applyReferenceData(
 	side: LineSide,
 	lines: IDataObject[],
 ): Promise<void> {
-	if (lines.some((line) => line.ItemCode)) {
+	// Items are read only when a line leaves something for its item to fill in.
+	const needsItem = (line: IDataObject) =>
+		line.ItemCode && [line.Description, line.UnitAmount, line.AccountCode, line.TaxType].includes(undefined);
+	if (lines.some(needsItem)) {
 		const items = await referenceData.call(this, tenantId, 'Items');
 		const byCode = new Map(items.map((item) => [String(item.Code).toLowerCase(), item]));
 		lines.forEach((line, n) => {
-			if (!line.ItemCode) return;
+			if (!needsItem(line)) return;
 			const item = byCode.get(String(line.ItemCode).toLowerCase());
 			if (!item) check.fail(`Line Items[${n}].ItemCode`, `"${line.ItemCode}" is not an item in this organisation`);
 			const details = ((side === 'sales' ? item.SalesDetails : item.PurchaseDetails) ?? {}) as IDataObject;
@@ -189,23 +192,11 @@ async function applyReferenceData(
 			line.TaxType ??= details.TaxType;
 		});
 	}
-	if (lines.some((line) => line.AccountCode)) {
-		const accounts = await referenceData.call(this, tenantId, 'Accounts');
-		const codes = new Set(accounts.map((a) => String(a.Code)));
-		lines.forEach((line, n) => {
-			if (line.AccountCode && !codes.has(String(line.AccountCode))) {
-				check.fail(`Line Items[${n}].AccountCode`, `"${line.AccountCode}" is not an account code in this organisation`);
-			}
-		});
-	}
-	if (lines.some((line) => line.TaxType)) {
-		const rates = await referenceData.call(this, tenantId, 'TaxRates');
-		const types = new Set(rates.map((r) => String(r.TaxType)));
-		lines.forEach((line, n) => {
-			if (line.TaxType && !types.has(String(line.TaxType))) {
-				check.fail(`Line Items[${n}].TaxType`, `"${line.TaxType}" is not a tax type in this organisation`);
-			}
-		});
+	for (const [n, line] of lines.entries()) {
+		if (line.AccountCode) {
+			await requireAccount.call(this, check, tenantId, `Line Items[${n}].AccountCode`, String(line.AccountCode));
+		}
+		if (line.TaxType) await requireTaxType.call(this, check, tenantId, `Line Items[${n}].TaxType`, String(line.TaxType));
 	}
 }
 
@@ -217,8 +208,8 @@ export async function checkCurrency(
 	code: string | undefined,
 ): Promise<void> {
 	if (!code) return;
-	const currencies = await referenceData.call(this, tenantId, 'Currencies');
-	if (!currencies.some((c) => String(c.Code).toUpperCase() === code.toUpperCase())) {
+	const wanted = code.toUpperCase();
+	if (!(await findReference.call(this, tenantId, 'Currencies', (c) => String(c.Code).toUpperCase() === wanted))) {
 		check.fail('Currency', `"${code}" is not enabled in this organisation (Settings > Currencies in Xero)`);
 	}
 }

@@ -4,6 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { xeroRequest } from '../../../shared/transport';
 import { additionalFieldsProperty, simplifyProperty } from '../common/descriptions';
 import { runPerItem, tenantFor } from '../common/execution';
+import { quoted } from '../common/listQuery';
 import { simplify } from '../common/simplify';
 import { InputCheck } from '../common/validate';
 import { contactFields, contactFromFields } from './fields';
@@ -29,10 +30,6 @@ const properties: INodeProperties[] = [
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['contact'], operation: ['findOrCreate'] } }, properties);
-
-function quoted(value: string): string {
-	return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
-}
 
 /**
  * Finds the contact by the chosen field, creating it only when none exists. Input items asking for

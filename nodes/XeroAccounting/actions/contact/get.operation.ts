@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { xeroRequest } from '../../../shared/transport';
 import { contactLocator, simplifyProperty } from '../common/descriptions';
-import { runPerItem, tenantFor } from '../common/execution';
+import { pickedId, runPerItem, tenantFor } from '../common/execution';
 import { simplifyAll } from '../common/simplify';
 import { InputCheck } from '../common/validate';
 
@@ -14,7 +14,7 @@ export const description = updateDisplayOptions({ show: { resource: ['contact'],
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	return await runPerItem.call(this, items, async (i) => {
 		const check = new InputCheck(this.getNode(), i);
-		const id = check.guid('Contact', this.getNodeParameter('contactId', i, '', { extractValue: true }), { required: true });
+		const id = pickedId.call(this, check, 'contactId', 'Contact');
 		const body = await xeroRequest.call(this, await tenantFor.call(this, i), { path: `/Contacts/${id}`, itemIndex: i });
 		return simplifyAll(body.Contacts as IDataObject[], this.getNodeParameter('simplify', i, true) as boolean);
 	});

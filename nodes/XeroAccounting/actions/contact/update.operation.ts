@@ -3,6 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { batchWrite } from '../common/batchWrite';
 import { contactLocator, simplifyProperty, updateFieldsProperty } from '../common/descriptions';
+import { pickedId } from '../common/execution';
 import { contactFields, contactFromFields } from './fields';
 
 const properties: INodeProperties[] = [
@@ -22,8 +23,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		build: async (check) => {
 			const fields = this.getNodeParameter('updateFields', check.itemIndex, {}) as IDataObject;
 			const contact = contactFromFields(check, fields, fields.Name === undefined ? undefined : String(fields.Name));
-			const id = this.getNodeParameter('contactId', check.itemIndex, '', { extractValue: true });
-			return { ContactID: check.guid('Contact', id, { required: true }), ...contact };
+			return { ContactID: pickedId.call(this, check, 'contactId', 'Contact'), ...contact };
 		},
 	});
 }

@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { pickedId } from '../common/execution';
 import { buildLineItems } from '../common/lineItems';
 import type { InputCheck } from '../common/validate';
 import { createStatus, documentFields } from './fields';
@@ -16,7 +17,7 @@ export async function documentToCreate(
 	kind: DocumentKind,
 ): Promise<IDataObject> {
 	const i = check.itemIndex;
-	const contactId = check.guid('Contact', this.getNodeParameter('contactId', i, '', { extractValue: true }), { required: true });
+	const contactId = pickedId.call(this, check, 'contactId', 'Contact');
 	const fields = await documentFields.call(
 		this,
 		check,

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { organisationOptionField } from '../common/fields';
-import { referenceData } from '../common/referenceData';
+import { requireAccount, requireTaxType } from '../common/referenceData';
 import type { InputCheck } from '../common/validate';
 
 /** Item fields offered on create and update. */
@@ -31,16 +31,13 @@ export const itemFields: INodeProperties[] = [
 async function checkAccount(this: IExecuteFunctions, check: InputCheck, tenantId: string, label: string, value: unknown) {
 	const code = check.text(label, value, { max: 10 });
 	if (code === undefined) return undefined;
-	const account = (await referenceData.call(this, tenantId, 'Accounts')).find((a) => String(a.Code) === code);
-	if (!account) check.fail(label, `"${code}" is not an account code in this organisation`);
-	return account;
+	return await requireAccount.call(this, check, tenantId, label, code);
 }
 
 async function checkTaxType(this: IExecuteFunctions, check: InputCheck, tenantId: string, label: string, value: unknown) {
 	const type = check.text(label, value, { max: 50 });
 	if (type === undefined) return undefined;
-	const rates = await referenceData.call(this, tenantId, 'TaxRates');
-	if (!rates.some((r) => String(r.TaxType) === type)) check.fail(label, `"${type}" is not a tax type in this organisation`);
+	await requireTaxType.call(this, check, tenantId, label, type);
 	return type;
 }
 

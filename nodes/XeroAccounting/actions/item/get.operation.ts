@@ -4,6 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { xeroRequest } from '../../../shared/transport';
 import { simplifyProperty } from '../common/descriptions';
 import { runPerItem, tenantFor } from '../common/execution';
+import { quoted } from '../common/listQuery';
 import { simplifyAll } from '../common/simplify';
 import { InputCheck, isGuid } from '../common/validate';
 import { itemLocator } from './locator';
@@ -11,10 +12,6 @@ import { itemLocator } from './locator';
 const properties: INodeProperties[] = [itemLocator, simplifyProperty];
 
 export const description = updateDisplayOptions({ show: { resource: ['item'], operation: ['get'] } }, properties);
-
-function quoted(value: string): string {
-	return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
-}
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	return await runPerItem.call(this, items, async (i) => {

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import { batchWrite } from '../common/batchWrite';
 import { optionsProperty } from '../common/descriptions';
-import { referenceData } from '../common/referenceData';
+import { requireAccount } from '../common/referenceData';
 import type { InputCheck } from '../common/validate';
 import { InvoiceFinder, invoiceRefOf } from '../invoice/lookup';
 import { amountProperty, amountToSettle, dayProperty, prefetchInvoicesToSettle, today } from '../invoice/settle';
@@ -34,9 +34,7 @@ export const paymentOptionsProperty = optionsProperty(
 );
 
 async function checkBankAccount(this: IExecuteFunctions, check: InputCheck, tenantId: string, code: string): Promise<void> {
-	const accounts = await referenceData.call(this, tenantId, 'Accounts');
-	const account = accounts.find((a) => String(a.Code ?? '').toUpperCase() === code.toUpperCase());
-	if (!account) check.fail('Bank Account', `"${code}" is not an account code in this organisation`);
+	const account = await requireAccount.call(this, check, tenantId, 'Bank Account', code);
 	if (account.Status !== undefined && account.Status !== 'ACTIVE') check.fail('Bank Account', `"${code}" is archived`);
 	if (account.Type !== 'BANK' && account.EnablePaymentsToAccount !== true) {
 		check.fail('Bank Account', `"${code}" is neither a bank account nor an account enabled for payments`);

@@ -3,6 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { batchWrite } from '../common/batchWrite';
 import { additionalFieldsProperty, contactLocator, simplifyProperty } from '../common/descriptions';
+import { pickedId } from '../common/execution';
 import { buildLineItems, lineItemsProperties } from '../common/lineItems';
 import { purchaseOrderFields, purchaseOrderFromFields } from './fields';
 
@@ -24,7 +25,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		noun: 'purchase order',
 		build: async (check, tenantId) => {
 			const i = check.itemIndex;
-			const contactId = check.guid('Contact', this.getNodeParameter('contactId', i, '', { extractValue: true }), { required: true });
+			const contactId = pickedId.call(this, check, 'contactId', 'Contact');
 			const fields = this.getNodeParameter('additionalFields', i, {}) as IDataObject;
 			const order = await purchaseOrderFromFields.call(this, check, tenantId, fields);
 			const lineItems = await buildLineItems.call(this, check, tenantId, 'purchases');

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { runPerItem, tenantFor } from '../common/execution';
+import { pickedId, runPerItem, tenantFor } from '../common/execution';
 import { pdfFile } from '../common/pdf';
 import { InputCheck } from '../common/validate';
 import { purchaseOrderLocator } from './locator';
@@ -23,7 +23,7 @@ export const description = updateDisplayOptions({ show: { resource: ['purchaseOr
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	return await runPerItem.call(this, items, async (i) => {
 		const check = new InputCheck(this.getNode(), i);
-		const id = check.guid('Purchase Order', this.getNodeParameter('purchaseOrderId', i, '', { extractValue: true }), { required: true })!;
+		const id = pickedId.call(this, check, 'purchaseOrderId', 'Purchase Order');
 		const field = check.text('Put Output File in Field', this.getNodeParameter('binaryPropertyName', i), { required: true, max: 255 })!;
 		const fileName = `purchase-order-${id}.pdf`;
 		const binary = await pdfFile.call(this, await tenantFor.call(this, i), `/PurchaseOrders/${id}/pdf`, fileName, i);

@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { batchWrite } from '../common/batchWrite';
+import { pickedId } from '../common/execution';
 
 /** Moves each input item's purchase order to a status, in Xero's batches. */
 export async function setStatus(
@@ -13,9 +14,6 @@ export async function setStatus(
 		path: '/PurchaseOrders',
 		property: 'PurchaseOrders',
 		noun: 'purchase order',
-		build: async (check) => {
-			const id = this.getNodeParameter('purchaseOrderId', check.itemIndex, '', { extractValue: true });
-			return { PurchaseOrderID: check.guid('Purchase Order', id, { required: true }), Status: status };
-		},
+		build: async (check) => ({ PurchaseOrderID: pickedId.call(this, check, 'purchaseOrderId', 'Purchase Order'), Status: status }),
 	});
 }

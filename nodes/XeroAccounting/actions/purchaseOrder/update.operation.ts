@@ -3,6 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { batchWrite } from '../common/batchWrite';
 import { simplifyProperty, updateFieldsProperty } from '../common/descriptions';
+import { pickedId } from '../common/execution';
 import { buildLineItems, lineItemsProperties } from '../common/lineItems';
 import { purchaseOrderFields, purchaseOrderFromFields } from './fields';
 import { purchaseOrderLocator } from './locator';
@@ -34,7 +35,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		noun: 'purchase order',
 		build: async (check, tenantId) => {
 			const i = check.itemIndex;
-			const id = check.guid('Purchase Order', this.getNodeParameter('purchaseOrderId', i, '', { extractValue: true }), { required: true });
+			const id = pickedId.call(this, check, 'purchaseOrderId', 'Purchase Order');
 			const fields = this.getNodeParameter('updateFields', i, {}) as IDataObject;
 			const order: IDataObject = { PurchaseOrderID: id, ...(await purchaseOrderFromFields.call(this, check, tenantId, fields)) };
 			const contactId = check.guid('Contact ID', fields.ContactID);

@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { contactLocator, optionsProperty } from '../common/descriptions';
+import { pickedId } from '../common/execution';
 import { dateProperty, outputProperty, putDate, runReport } from './common';
 
 export function agedProperties(side: string): INodeProperties[] {
@@ -25,7 +26,7 @@ export async function runAgedReport(
 		items,
 		path,
 		(check, i) => {
-			const qs = { contactId: check.guid('Contact', this.getNodeParameter('contactId', i, '', { extractValue: true }), { required: true }) };
+			const qs = { contactId: pickedId.call(this, check, 'contactId', 'Contact') };
 			putDate(qs, 'date', check, 'As At', this.getNodeParameter('date', i, ''));
 			const options = this.getNodeParameter('options', i, {}) as Record<string, unknown>;
 			putDate(qs, 'fromDate', check, 'From Date', options.fromDate);

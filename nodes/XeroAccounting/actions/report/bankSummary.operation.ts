@@ -1,16 +1,16 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { outputProperty, periodProperties, putPeriod, runReport } from './common';
+import { outputProperty, fromToDateProperties, putFromToDates, runReport } from './common';
 
-const properties: INodeProperties[] = [...periodProperties, outputProperty];
+const properties: INodeProperties[] = [...fromToDateProperties, outputProperty];
 
 export const description = updateDisplayOptions({ show: { resource: ['report'], operation: ['bankSummary'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	return await runReport.call(this, items, '/Reports/BankSummary', (check) => {
 		const qs: IDataObject = {};
-		putPeriod.call(this, qs, check);
+		putFromToDates.call(this, qs, check);
 		return qs;
 	});
 }

@@ -24,8 +24,8 @@ export function dateProperty(displayName: string, name: string, description: str
 	return { displayName, name, type: 'dateTime', default: '', required, description };
 }
 
-/** From Date and To Date of a report over a period, read by `putPeriod`. */
-export const periodProperties: INodeProperties[] = [
+/** From Date and To Date of a report over a period (Xero defaults to the current month). */
+export const fromToDateProperties: INodeProperties[] = [
 	dateProperty('From Date', 'fromDate', 'First day of the period; defaults to the start of the current month'),
 	dateProperty('To Date', 'toDate', 'Last day of the period; defaults to the end of the current month'),
 ];
@@ -95,8 +95,8 @@ export function putDate(qs: IDataObject, name: string, check: InputCheck, label:
 	if (date) qs[name] = date;
 }
 
-/** Sets the period of `periodProperties`, refusing one that ends before it starts. */
-export function putPeriod(this: IExecuteFunctions, qs: IDataObject, check: InputCheck): void {
+/** Sets the dates of `fromToDateProperties`, refusing a period that ends before it starts. */
+export function putFromToDates(this: IExecuteFunctions, qs: IDataObject, check: InputCheck): void {
 	putDate(qs, 'fromDate', check, 'From Date', this.getNodeParameter('fromDate', check.itemIndex, ''));
 	putDate(qs, 'toDate', check, 'To Date', this.getNodeParameter('toDate', check.itemIndex, ''));
 	if (qs.fromDate && qs.toDate && String(qs.fromDate) > String(qs.toDate)) check.fail('To Date', 'is before From Date');

@@ -6,16 +6,16 @@ import {
 	ACCOUNT_ROWS,
 	cashBasisOption,
 	outputProperty,
-	periodProperties,
+	fromToDateProperties,
 	periodsProperties,
-	putPeriod,
+	putFromToDates,
 	putPeriods,
 	runReport,
 	standardLayoutOption,
 } from './common';
 
 const properties: INodeProperties[] = [
-	...periodProperties,
+	...fromToDateProperties,
 	optionsProperty([
 		cashBasisOption,
 		...periodsProperties,
@@ -40,7 +40,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		'/Reports/ProfitAndLoss',
 		(check, i) => {
 			const qs: IDataObject = {};
-			putPeriod.call(this, qs, check);
+			putFromToDates.call(this, qs, check);
 			const options = this.getNodeParameter('options', i, {}) as IDataObject;
 			putPeriods(qs, check, options);
 			const tracking = check.guid('Tracking Category ID', options.trackingCategoryID);

@@ -3,6 +3,7 @@
  * with the workflows imported as a user imports them, plus the edits each test needs.
  */
 import type { XeroSandbox } from '../../../sandbox';
+import { PACKAGE_NAME } from '../../install';
 import type { N8n, WorkflowJson } from '../../n8n';
 import { sleep } from '../../proc';
 import { startStack, type Stack } from '../../stack';
@@ -74,23 +75,37 @@ export async function executionCount(n8n: N8n, workflowId: string): Promise<numb
 	return (await n8n.executions(workflowId)).length;
 }
 
+async function staticDataOf(n8n: N8n, workflowId: string): Promise<string> {
+	const [row] = await n8n.sql<{ staticData: string | null }>('SELECT staticData FROM workflow_entity WHERE id = ?', [workflowId]);
+	return row?.staticData ?? '';
+}
+
 /**
- * Activates a polling workflow (again): n8n polls once at activation, as it would at the next
- * scheduled time, and starts an execution when the poll finds something. Returns the executions
- * that poll started, once finished.
+ * Activates a polling workflow (again): n8n polls each trigger once at activation, as at its next
+ * scheduled time, and starts an execution for each poll that finds something. Activation returns
+ * before the polls run, so this waits for one Xero request per trigger, then for the executions
+ * to finish and for n8n to save the triggers' cursors (the next poll starts from them).
  */
 export async function pollNow(context: Context, workflowId: string) {
-	const before = await executionCount(context.n8n, workflowId);
-	const workflow = await context.n8n.rest<{ active: boolean; activeVersionId?: string | null }>('GET', `/workflows/${workflowId}`);
-	if (workflow.active || workflow.activeVersionId) await context.n8n.deactivate(workflowId);
-	await context.n8n.activate(workflowId);
-	const started = await settle(context.n8n, workflowId, before);
+	const { n8n, sandbox } = context;
+	const before = await executionCount(n8n, workflowId);
+	const staticBefore = await staticDataOf(n8n, workflowId);
+	const workflow = await n8n.rest<{ active: boolean; nodes: Array<{ type: string; disabled?: boolean }> }>('GET', `/workflows/${workflowId}`);
+	const pollers = workflow.nodes.filter((node) => node.type === `${PACKAGE_NAME}.xeroAccountingTrigger` && !node.disabled).length;
+	if (workflow.active) await n8n.deactivate(workflowId);
+	const since = Date.now();
+	await n8n.activate(workflowId);
+	await waitFor(`${pollers} polls of ${workflowId}`, () =>
+		sandbox.log.filter((entry) => entry.ifModifiedSince && entry.started >= since && entry.ended > 0).length >= pollers ? true : undefined,
+	);
+	const started = await settle(n8n, workflowId, before);
 	for (const execution of started) {
 		if (execution.status !== 'success') {
-			const detail = await context.n8n.execution(execution.id);
+			const detail = await n8n.execution(execution.id);
 			throw new Error(`execution ${execution.id} ${execution.status}: ${JSON.stringify(detail.data?.resultData?.error)}`);
 		}
 	}
+	if (started.length) await waitFor('the triggers\' cursors to be saved', async () => ((await staticDataOf(n8n, workflowId)) !== staticBefore ? true : undefined));
 	return started;
 }
 

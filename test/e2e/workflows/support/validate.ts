@@ -37,6 +37,8 @@ export function nodeProblems(types: INodeTypeDescription[], node: WorkflowNode):
 	const known = new Set(description.properties.map((property) => property.name));
 	for (const parameter of Object.keys(node.parameters)) if (!known.has(parameter)) problems.push(`unknown parameter "${parameter}"`);
 	const credentialTypes = new Set((description.credentials ?? []).map((credential) => credential.name));
+	// Nodes with generic authentication (HTTP Request) take a credential of the type chosen in a parameter.
+	if (typeof node.parameters.genericAuthType === 'string') credentialTypes.add(node.parameters.genericAuthType);
 	for (const type of Object.keys(node.credentials ?? {})) if (!credentialTypes.has(type)) problems.push(`credential type ${type} not used by the node`);
 	return problems;
 }
