@@ -3,6 +3,10 @@
  * Postgres and Redis, against the Xero sandbox. Every assertion reads the sandbox's own state and
  * request log, or the executions n8n stored in Postgres.
  */
+import { writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+
 import { sleep } from '../e2e/proc';
 import type { RequestLogEntry } from '../sandbox';
 import { outputOf, type StoredExecution } from './cluster';
@@ -198,6 +202,7 @@ describe('n8n queue mode (main, 2 workers, webhook process, Postgres, Redis)', (
 		await cluster.deactivate(id);
 
 		const calls = tenantLog(tenantA, from);
+		if (process.env.QUEUE_KEEP_LOGS) writeFileSync(join(tmpdir(), 'n8n-queue-writes-log.json'), JSON.stringify(calls));
 		const limited = calls.filter((entry) => entry.status === 429);
 		const first429 = limited[0];
 		const afterFirst429 = first429 ? calls.filter((entry) => entry.started >= first429.ended) : [];

@@ -10,7 +10,7 @@ export const BATCH_SIZE = 50;
 
 export type BatchResult =
 	| { ok: true; document: IDataObject }
-	/** `error`: the whole call failed (only with `continueAfterFailedBatch`). */
+	/** `error`: the call failed as a whole, or was not made after one that did (see `onFailedCall`). */
 	| { ok: false; messages: string[]; document?: IDataObject; error?: Error };
 
 export interface XeroBatchOptions {
@@ -22,11 +22,12 @@ export interface XeroBatchOptions {
 	qs?: IDataObject;
 	batchSize?: number;
 	/**
-	 * A call that fails as a whole (rate limit, lost connection, 400 for the batch) gives each of
-	 * its documents a failed result and the next batches are still sent; otherwise it throws.
-	 * Either way the batches already accepted stay created.
+	 * When a call fails as a whole (rate limit, lost connection, 400 for the batch): `throw` (the
+	 * default) loses the results of the batches already saved; `continue` gives its documents a
+	 * failed result and sends the next batches; `stop` gives the failed result to its documents and
+	 * to those not sent, and returns the results so far.
 	 */
-	continueAfterFailedBatch?: boolean;
+	onFailedCall?: 'throw' | 'continue' | 'stop';
 }
 
 /**
@@ -50,14 +51,17 @@ export async function xeroBatchWrite(
 			body: { [property]: batch },
 			idempotencyKey: idempotencyKey(this, method, path, start, batch),
 		});
-		const outcome: { body: IDataObject } | { error: Error } = options.continueAfterFailedBatch
-			? await request.then(
-					(body) => ({ body }),
-					(error: Error) => ({ error }),
-				)
-			: { body: await request };
+		const outcome: { body: IDataObject } | { error: Error } =
+			(options.onFailedCall ?? 'throw') === 'throw'
+				? { body: await request }
+				: await request.then(
+						(body) => ({ body }),
+						(error: Error) => ({ error }),
+					);
 		if ('error' in outcome) {
-			batch.forEach(() => results.push({ ok: false, messages: [outcome.error.message], error: outcome.error }));
+			const failed = options.onFailedCall === 'stop' ? documents.slice(start) : batch;
+			failed.forEach(() => results.push({ ok: false, messages: [outcome.error.message], error: outcome.error }));
+			if (options.onFailedCall === 'stop') break;
 			continue;
 		}
 		const answered = (outcome.body[property] as IDataObject[] | undefined) ?? [];

@@ -1,23 +1,42 @@
 /**
  * Xero allows 5 calls in flight per organisation. This gate keeps one n8n process under that,
  * and narrows itself when Xero's X-MinLimit-Remaining says the minute's budget is nearly spent.
- * Processes cannot see each other's calls (queue-mode workers), but Xero tells them when
- * together they went over: a 429 for concurrency halves the gate, which stays narrow until a
- * minute passes without another such refusal and then widens one step a minute. Two workers
- * then settle at 2 calls each, under Xero's 5.
+ *
+ * Processes cannot see each other's calls (queue-mode workers, main's pollers), but Xero's
+ * counter can: when it went down by more between two of our calls than we sent, someone else
+ * calls the organisation too, and the gate narrows to 2 (two workers: 4 in flight). A 429 for
+ * concurrency on a call sent after that halves it again. The gate widens one step a minute
+ * once neither has happened for a minute.
  */
 const XERO_CONCURRENCY = 5;
-/** How long the gate stays narrowed after a refusal for concurrency, and between steps back up. */
+const SHARED_CONCURRENCY = 2;
+/** How long the gate stays narrowed after the last sign of sharing, and between steps back up. */
 const SHARED_HOLD_MS = 60_000;
+
+/** One call through the gate. */
+export interface GateTicket {
+	/** Its place in this process's sending order (1, 2, ...). */
+	sequence: number;
+	/** Calls of this process answered before it was sent. */
+	answeredBefore: number;
+}
 
 class TenantGate {
 	private inFlight = 0;
 
-	/** Narrowed by refusals for concurrency: other processes use the same organisation. */
+	private sequence = 0;
+
+	private answered = 0;
+
+	/** The latest call Xero counted, to compare its counter against. */
+	private reference?: { ticket: GateTicket; remaining: number; sequenceWhenAnswered: number };
+
+	/** Narrowed while other processes use the organisation. */
 	private shared = XERO_CONCURRENCY;
 
 	private sharedUntil = 0;
 
+	/** Calls numbered below this were sent under a wider gate. */
 	private narrowedAt = 0;
 
 	/** Narrowed by X-MinLimit-Remaining. */
@@ -26,43 +45,73 @@ class TenantGate {
 	private readonly waiting: Array<() => void> = [];
 
 	private get limit(): number {
+		return Math.min(this.sharedLimit(), this.budget);
+	}
+
+	/** Widens one step per quiet minute. */
+	private sharedLimit(): number {
 		const now = Date.now();
 		while (this.shared < XERO_CONCURRENCY && now >= this.sharedUntil) {
 			this.shared++;
 			this.sharedUntil += SHARED_HOLD_MS;
 		}
-		return Math.min(this.shared, this.budget);
+		return this.shared;
 	}
 
-	async acquire(): Promise<void> {
-		if (this.waiting.length === 0 && this.inFlight < this.limit) {
+	async acquire(): Promise<GateTicket> {
+		if (this.waiting.length > 0 || this.inFlight >= this.limit) {
+			await new Promise<void>((resolve) => this.waiting.push(resolve));
+		} else {
 			this.inFlight++;
-			return;
 		}
-		await new Promise<void>((resolve) => this.waiting.push(resolve));
+		return { sequence: ++this.sequence, answeredBefore: this.answered };
 	}
 
 	release(): void {
 		this.inFlight--;
+		this.answered++;
 		this.drain();
 	}
 
-	observe(minuteRemaining: number | undefined): void {
+	/** Xero's X-MinLimit-Remaining after a call; `counted`: Xero counted the call (it succeeded). */
+	observe(ticket: GateTicket, minuteRemaining: number | undefined, counted: boolean): void {
 		if (minuteRemaining === undefined || Number.isNaN(minuteRemaining)) return;
 		this.budget = Math.max(1, Math.min(XERO_CONCURRENCY, minuteRemaining));
+		if (counted) this.compareCounter(ticket, minuteRemaining);
 		this.drain();
+	}
+
+	/** Xero refused a call because too many were in flight for the organisation. */
+	refusedForConcurrency(ticket: GateTicket): void {
+		// Calls sent before the last narrowing were sent under the wider gate: they say nothing new.
+		const current = this.sharedLimit();
+		this.narrow(ticket.sequence > this.narrowedAt ? Math.min(Math.floor(current / 2), SHARED_CONCURRENCY) : current);
 	}
 
 	/**
-	 * Xero refused a call sent at `sentAt` because too many were in flight for the organisation.
-	 * Calls sent before the last narrowing were sent under the old limit: they narrow it no further.
+	 * Xero's counter went down by one for every call it counted (and up for calls that left the
+	 * minute's window). Between our reference call and a call sent after its answer came back,
+	 * only calls of ours sent before the latter and not answered before the former can have been
+	 * counted; a larger drop is someone else's.
 	 */
-	refusedForConcurrency(sentAt: number): void {
-		const now = Date.now();
-		this.sharedUntil = now + SHARED_HOLD_MS;
-		if (sentAt < this.narrowedAt) return;
-		this.shared = Math.max(1, Math.floor(this.limit / 2));
-		this.narrowedAt = now;
+	private compareCounter(ticket: GateTicket, remaining: number): void {
+		const reference = this.reference;
+		if (reference && ticket.sequence > reference.sequenceWhenAnswered) {
+			const oursBetween = ticket.sequence - 2 - reference.ticket.answeredBefore;
+			if (reference.remaining - remaining - 1 > oursBetween) this.narrow(SHARED_CONCURRENCY);
+		}
+		if (!reference || ticket.sequence > reference.ticket.sequence) {
+			this.reference = { ticket, remaining, sequenceWhenAnswered: this.sequence };
+		}
+	}
+
+	private narrow(limit: number): void {
+		const target = Math.max(1, limit);
+		if (target < this.shared) {
+			this.shared = target;
+			this.narrowedAt = this.sequence;
+		}
+		this.sharedUntil = Date.now() + SHARED_HOLD_MS;
 	}
 
 	private drain(): void {

@@ -96,15 +96,14 @@ export async function xeroRequestFull(
 		};
 
 		let failure: XeroFailure;
-		await gate.acquire();
-		const sentAt = Date.now();
+		const ticket = await gate.acquire();
 		try {
 			const response = (await this.helpers.httpRequestWithAuthentication.call(
 				this,
 				credentialTypeOf(node),
 				request,
 			)) as { body: unknown; headers: IDataObject; statusCode: number };
-			gate.observe(Number(header(response.headers, 'X-MinLimit-Remaining') ?? NaN));
+			gate.observe(ticket, Number(header(response.headers, 'X-MinLimit-Remaining') ?? NaN), response.statusCode < 300);
 			if (response.statusCode < 400) {
 				const body = options.accept ? Buffer.from(response.body as ArrayBuffer) : normalizeDates(response.body);
 				return { body: body as XeroResponse['body'], headers: response.headers, statusCode: response.statusCode };
@@ -121,7 +120,7 @@ export async function xeroRequestFull(
 		if (failure.status === 429) {
 			const retryAfter = Number(header(failure.headers, 'Retry-After') ?? 1);
 			const problem = header(failure.headers, 'X-Rate-Limit-Problem');
-			if (problem === 'concurrent') gate.refusedForConcurrency(sentAt);
+			if (problem === 'concurrent') gate.refusedForConcurrency(ticket);
 			if (problem === 'day' || retryAfter > MAX_RETRY_AFTER_SECONDS || waitedMs + retryAfter * 1000 > MAX_TOTAL_WAIT_MS) {
 				throw rateLimitError(this, failure, retryAfter, problem, options.itemIndex);
 			}

@@ -8,6 +8,7 @@ import { loadWorkflow, nodeOf, workflowFiles } from './support/files';
 import { startReceiver, type Receiver } from './support/receiver';
 import { importSuite } from './suites/imports';
 import { agentSuite } from './suites/agent';
+import { clientsSuite } from './suites/clients';
 import { organicSuite } from './suites/organic';
 import { syncSuite } from './suites/sync';
 
@@ -27,6 +28,8 @@ function testWorkflows(): Record<string, WorkflowJson> {
 		workflows[key] = workflow;
 	}
 	workflows.sync = loadWorkflow('2-sync-to-data-tables.json');
+	workflows.matching = loadWorkflow('3-match-invoices-to-clients.json');
+	workflows.monthEnd = loadWorkflow('3-month-end-draft-invoices.json');
 	// A chat message pinned on the trigger lets a tool run on its own, as "Execute step" in the editor.
 	workflows.agent = {
 		...loadWorkflow('2-bookkeeping-agent.json'),
@@ -56,8 +59,11 @@ describe('example workflows in n8n 2.41.1', () => {
 	);
 	syncSuite(() => context);
 	agentSuite(() => context);
+	clientsSuite(() => context);
 
-	it('sent only requests valid against Xero\'s OpenAPI spec', () => {
-		expect(context.sandbox.specViolations).toEqual([]);
+	describe('Xero API use', () => {
+		it('every request was valid against Xero\'s OpenAPI spec', () => {
+			expect(context.sandbox.specViolations).toEqual([]);
+		});
 	});
 });

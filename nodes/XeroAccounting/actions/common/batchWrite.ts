@@ -20,7 +20,8 @@ export interface BatchWriteOptions {
  * Creates or updates one Xero document per input item in Xero's batches (the fewest calls).
  * Every input is checked before anything is sent; each output item is paired with its input and
  * holds Xero's result or, under Continue On Fail, its error. Without Continue On Fail, documents
- * Xero accepted stay created and the node stops naming every item Xero refused.
+ * Xero accepted stay created and the node stops naming every item Xero refused, or, when a call
+ * fails as a whole, sends nothing more and names the items already saved.
  */
 export async function batchWrite(
 	this: IExecuteFunctions,
@@ -44,23 +45,28 @@ export async function batchWrite(
 	}
 
 	const refused: string[] = [];
+	const saved: number[] = [];
+	let failedCall: { error: Error; index: number } | undefined;
 	const simple = this.getNodeParameter('simplify', 0, true) as boolean;
 	for (const [tenantId, entries] of byTenant) {
+		if (failedCall && !continueOnFail) break;
 		const results = await xeroBatchWrite.call(this, tenantId, {
 			method: options.method,
 			path: options.path,
 			property: options.property,
 			documents: entries.map((entry) => entry.document),
-			// Under Continue On Fail a failed call fails its items only, not the documents already saved.
-			continueAfterFailedBatch: continueOnFail,
+			// A call that fails fails its own items; what earlier calls saved is still known.
+			onFailedCall: continueOnFail ? 'continue' : 'stop',
 		});
 		results.forEach((result, n) => {
 			const i = entries[n].index;
 			if (result.ok) {
+				saved.push(i);
 				outputs[i] = outputFor.call(this, (simple ? simplify(result.document) : result.document) as IDataObject, i);
 				return;
 			}
 			if (result.error) {
+				failedCall ??= { error: result.error, index: i };
 				const { json } = errorItem(result.error, i);
 				outputs[i] = [{ json: { ...json, error: `Item ${i}: ${result.error.message}`, itemIndex: i }, pairedItem: { item: i } }];
 				return;
@@ -76,6 +82,7 @@ export async function batchWrite(
 		});
 	}
 
+	if (failedCall && !continueOnFail) throw callFailure(this, failedCall, saved, options.noun);
 	if (refused.length && !continueOnFail) {
 		const accepted = items.length - refused.length;
 		throw new NodeOperationError(this.getNode(), refused[0], {
@@ -84,4 +91,33 @@ export async function batchWrite(
 		});
 	}
 	return outputs.flat();
+}
+
+/**
+ * The error of a call that failed as a whole, naming the documents earlier calls saved: the user
+ * must not run those items again, or they would be created twice.
+ */
+function callFailure(
+	context: IExecuteFunctions,
+	{ error, index }: { error: Error; index: number },
+	saved: number[],
+	noun: string,
+): Error {
+	const failure = withItemIndex(context, error, index) as Error & { description?: string | null };
+	if (saved.length) {
+		const note = `${saved.length} ${noun}(s) were saved in Xero before this failure (input items ${ranges([...saved].sort((a, b) => a - b))}): run only the other items again, or those will be created twice.`;
+		failure.description = failure.description ? `${failure.description}\n${note}` : note;
+	}
+	return failure;
+}
+
+/** "0-49, 100-119" for a sorted list of indexes. */
+function ranges(indexes: number[]): string {
+	const parts: string[] = [];
+	for (let n = 0; n < indexes.length; n++) {
+		const first = indexes[n];
+		while (n + 1 < indexes.length && indexes[n + 1] === indexes[n] + 1) n++;
+		parts.push(first === indexes[n] ? `${first}` : `${first}-${indexes[n]}`);
+	}
+	return parts.join(', ');
 }

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { outputProperty, fromToDateProperties, putFromToDates, runReport } from './common';
+import { fromToDateProperties, outputProperty, putFromToDates, runReport } from './common';
 
 const properties: INodeProperties[] = [...fromToDateProperties, outputProperty];
 

@@ -5,8 +5,8 @@ import { optionsProperty } from '../common/descriptions';
 import {
 	ACCOUNT_ROWS,
 	cashBasisOption,
-	outputProperty,
 	fromToDateProperties,
+	outputProperty,
 	periodsProperties,
 	putFromToDates,
 	putPeriods,
