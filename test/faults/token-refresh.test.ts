@@ -134,6 +134,23 @@ test('a token that expires in the middle of a paged read: refreshed once, every 
 	figures.set('pages read (one refused with 401 and retried)', pages.length);
 });
 
+test('the token endpoint failing once (503) while refreshing: retried, one refresh, nothing lost', async () => {
+	const refreshes = xero.sandbox.tokens.refreshCount;
+	xero.sandbox.tokens.expireAccessTokens();
+	xero.sandbox.faults.add({ method: 'POST', path: '/connect/token', action: { kind: 'status', status: 503 } });
+	const { items, error } = await xero.run({ resource: 'contact', operation: 'getAll', returnAll: false, limit: 3 });
+	expect(error).toBeUndefined();
+	expect(items).toHaveLength(3);
+	expect(xero.sandbox.tokens.refreshCount).toBe(refreshes + 1);
+	expect(xero.sandbox.log.map((entry) => `${entry.method} ${entry.path.replace('/api.xro/2.0', '')} ${entry.status}`)).toEqual([
+		'GET /Contacts 401',
+		'POST /connect/token 503',
+		'GET /Contacts 401',
+		'POST /connect/token 200',
+		'GET /Contacts 200',
+	]);
+});
+
 async function until<T>(find: () => T | undefined, timeoutMs = 5000): Promise<T> {
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {

@@ -3,13 +3,15 @@
  * against the Xero sandbox: one stack for all of them (starting n8n takes most of the time).
  */
 import type { WorkflowJson } from '../n8n';
-import { importAll, startContext, type Context } from './support/context';
-import { loadWorkflow, nodeOf, workflowFiles } from './support/files';
+import { AGENCY, importAll, startContext, type Context } from './support/context';
+import { loadWorkflow, nodeOf, setField, withOwnCredentials, workflowFiles, type ExampleWorkflow } from './support/files';
 import { startReceiver, type Receiver } from './support/receiver';
 import { importSuite } from './suites/imports';
 import { agentSuite } from './suites/agent';
 import { clientsSuite } from './suites/clients';
+import { ordersSuite } from './suites/orders';
 import { organicSuite } from './suites/organic';
+import { salesSuite } from './suites/sales';
 import { syncSuite } from './suites/sync';
 
 let context: Context;
@@ -30,6 +32,20 @@ function testWorkflows(): Record<string, WorkflowJson> {
 	workflows.sync = loadWorkflow('2-sync-to-data-tables.json');
 	workflows.matching = loadWorkflow('3-match-invoices-to-clients.json');
 	workflows.monthEnd = loadWorkflow('3-month-end-draft-invoices.json');
+	workflows.sales = loadWorkflow('4-sales-from-other-system.json');
+	workflows.salesRetry = loadWorkflow('4-retry-failed-sales.json');
+	workflows.salesAgency = withOwnCredentials(
+		workflows.sales as ExampleWorkflow,
+		{ xeroAccountingOAuth2Api: AGENCY.xero, httpHeaderAuth: AGENCY.hook },
+		'agency',
+	);
+	workflows.orders = loadWorkflow('5-dispatched-orders.json');
+	const tracked = loadWorkflow('5-dispatched-orders.json');
+	setField(tracked, 'Settings', 'processMethod', 'tracked');
+	const hook = nodeOf(tracked, 'Order dispatched');
+	hook.parameters.path = 'orders/dispatched-tracked';
+	hook.webhookId = '5d8f2a6b-1c3e-4f7a-9b2d-6e4c8a0f1d72';
+	workflows.ordersTracked = { ...tracked, name: `${tracked.name} (tracked)` };
 	// A chat message pinned on the trigger lets a tool run on its own, as "Execute step" in the editor.
 	workflows.agent = {
 		...loadWorkflow('2-bookkeeping-agent.json'),
@@ -60,6 +76,8 @@ describe('example workflows in n8n 2.41.1', () => {
 	syncSuite(() => context);
 	agentSuite(() => context);
 	clientsSuite(() => context);
+	salesSuite(() => context);
+	ordersSuite(() => context);
 
 	describe('Xero API use', () => {
 		it('every request was valid against Xero\'s OpenAPI spec', () => {

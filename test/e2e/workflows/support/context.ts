@@ -14,6 +14,13 @@ import { waitFor } from './wait';
 export const HOOK_CREDENTIAL = { id: 'exampleHeaderKey', name: 'Webhook key for other systems', type: 'httpHeaderAuth' } as const;
 export const HOOK_HEADER = { name: 'X-Api-Key', value: 'e2e-4b8f0c2d9a7e6b1f' };
 
+/** Credentials of another team, with ids and names the example workflows do not know. */
+export const AGENCY = {
+	xero: { id: 'agencyXeroOAuth2', name: 'Agency Xero', type: 'xeroAccountingOAuth2Api' },
+	hook: { id: 'agencyHookKey001', name: 'Agency webhook key', type: 'httpHeaderAuth' },
+	header: { name: 'X-Agency-Key', value: 'agency-secret' },
+} as const;
+
 export interface Context {
 	stack: Stack;
 	n8n: N8n;
@@ -28,7 +35,15 @@ export interface Context {
 export async function startContext(): Promise<Context> {
 	const stack = await startStack({ sandboxSize: 25, n8n: process.env.E2E_PACKAGE_DIR ? { packages: [process.env.E2E_PACKAGE_DIR] } : undefined });
 	try {
-		await stack.n8n.importCredentials([{ ...HOOK_CREDENTIAL, data: { name: HOOK_HEADER.name, value: HOOK_HEADER.value } }]);
+		const { sandbox } = stack;
+		await stack.n8n.importCredentials([
+			{ ...HOOK_CREDENTIAL, data: { name: HOOK_HEADER.name, value: HOOK_HEADER.value } },
+			{ ...AGENCY.hook, data: { name: AGENCY.header.name, value: AGENCY.header.value } },
+			{
+				...AGENCY.xero,
+				data: { apiUrl: sandbox.url, clientId: sandbox.client.clientId, clientSecret: sandbox.client.clientSecret, oauthTokenData: sandbox.issueTokens() },
+			},
+		]);
 	} catch (error) {
 		await stack.stop();
 		throw error;
@@ -124,5 +139,19 @@ export async function waitForExecutions(context: Context, workflowId: string, co
 	return await waitFor(`${count} executions of ${workflowId}`, async () => {
 		const state = await finished(context.n8n, workflowId);
 		return state.count >= count && !state.running ? state.executions : undefined;
+	});
+}
+
+const WEBHOOK_TYPES = ['n8n-nodes-base.webhook', `${PACKAGE_NAME}.xeroAccountingWebhookTrigger`];
+
+/** Activates a workflow and waits until n8n has registered its production webhooks (activation returns first). */
+export async function activateWebhooks(context: Context, workflowId: string): Promise<void> {
+	const { n8n } = context;
+	const workflow = await n8n.rest<{ nodes: Array<{ type: string }> }>('GET', `/workflows/${workflowId}`);
+	const hooks = workflow.nodes.filter((node) => WEBHOOK_TYPES.includes(node.type)).length;
+	await n8n.activate(workflowId);
+	await waitFor(`the webhooks of ${workflowId}`, async () => {
+		const [row] = await n8n.sql<{ count: number }>('SELECT COUNT(*) AS count FROM webhook_entity WHERE workflowId = ?', [workflowId]);
+		return row.count >= hooks ? true : undefined;
 	});
 }

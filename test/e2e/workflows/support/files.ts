@@ -45,3 +45,27 @@ export function setField(workflow: ExampleWorkflow, nodeName: string, field: str
 	if (!assignment) throw new Error(`"${nodeName}" has no field ${field}`);
 	assignment.value = value;
 }
+
+/**
+ * The workflow as another team would have it after importing it into its own n8n and choosing
+ * its own credentials in each node; its webhook paths are prefixed so both can be active here.
+ */
+export function withOwnCredentials(
+	workflow: ExampleWorkflow,
+	credentials: Record<string, { id: string; name: string }>,
+	pathPrefix: string,
+): ExampleWorkflow {
+	const copy = JSON.parse(JSON.stringify(workflow)) as ExampleWorkflow;
+	copy.name = `${workflow.name} (${pathPrefix})`;
+	for (const node of copy.nodes) {
+		for (const type of Object.keys(node.credentials ?? {})) {
+			if (!credentials[type]) throw new Error(`no replacement for a ${type} credential`);
+			node.credentials![type] = credentials[type];
+		}
+		if (node.type === 'n8n-nodes-base.webhook') {
+			node.parameters.path = `${pathPrefix}/${String(node.parameters.path)}`;
+			node.webhookId = `${String(node.webhookId).slice(0, -4)}beef`;
+		}
+	}
+	return copy;
+}
