@@ -22,13 +22,13 @@ const WIDTH = 1680;
 const HEIGHT = 960;
 const OUT_DIR = join(WORKFLOWS_DIR, 'screenshots');
 
-type Message = { id?: number; method?: string; params?: any; result?: any; error?: { message: string }; sessionId?: string };
+type Message = { id?: number; method?: string; params?: unknown; result?: unknown; error?: { message: string }; sessionId?: string };
 
 /** The least of the DevTools protocol this needs: commands, replies and one-off events. */
 class DevTools {
 	private nextId = 0;
-	private readonly pending = new Map<number, { resolve(value: any): void; reject(error: Error): void }>();
-	private readonly waiters: Array<{ method: string; resolve(params: any): void }> = [];
+	private readonly pending = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
+	private readonly waiters: Array<{ method: string; resolve(params: unknown): void }> = [];
 
 	private constructor(private readonly socket: WebSocket) {
 		socket.addEventListener('message', (event) => {
@@ -57,13 +57,13 @@ class DevTools {
 		return new DevTools(socket);
 	}
 
-	send<T = any>(method: string, params: Record<string, unknown> = {}, sessionId?: string): Promise<T> {
+	send<T = Record<string, unknown>>(method: string, params: Record<string, unknown> = {}, sessionId?: string): Promise<T> {
 		const id = ++this.nextId;
 		this.socket.send(JSON.stringify({ id, method, params, ...(sessionId ? { sessionId } : {}) }));
-		return new Promise<T>((resolve, reject) => this.pending.set(id, { resolve, reject }));
+		return new Promise<T>((resolve, reject) => this.pending.set(id, { resolve: (value) => resolve(value as T), reject }));
 	}
 
-	next(method: string): Promise<any> {
+	next(method: string): Promise<unknown> {
 		return new Promise((resolve) => this.waiters.push({ method, resolve }));
 	}
 
@@ -125,8 +125,13 @@ async function capture(devtools: DevTools, sessionId: string, url: string, nodes
 	await devtools.send('Page.navigate', { url }, sessionId);
 	await loaded;
 	const drawn = async () =>
-		(await devtools.send('Runtime.evaluate', { expression: 'document.querySelectorAll(\'[data-test-id="canvas-node"]\').length', returnByValue: true }, sessionId))
-			.result.value as number;
+		(
+			await devtools.send<{ result: { value: number } }>(
+				'Runtime.evaluate',
+				{ expression: 'document.querySelectorAll(\'[data-test-id="canvas-node"]\').length', returnByValue: true },
+				sessionId,
+			)
+		).result.value;
 	const deadline = Date.now() + 60_000;
 	while ((await drawn()) < nodes) {
 		if (Date.now() > deadline) throw new Error(`${url}: ${await drawn()} of ${nodes} nodes drawn after 60 s`);
@@ -154,15 +159,16 @@ async function main() {
 		const browser = await launchChromium(profile);
 		chromium = browser.process;
 		const devtools = await DevTools.connect(browser.endpoint);
-		const { targetId } = await devtools.send('Target.createTarget', { url: 'about:blank' });
-		const { sessionId } = await devtools.send('Target.attachToTarget', { targetId, flatten: true });
+		const { targetId } = await devtools.send<{ targetId: string }>('Target.createTarget', { url: 'about:blank' });
+		const { sessionId } = await devtools.send<{ sessionId: string }>('Target.attachToTarget', { targetId, flatten: true });
 		await devtools.send('Page.enable', {}, sessionId);
 		await devtools.send('Emulation.setDeviceMetricsOverride', { width: WIDTH, height: HEIGHT, deviceScaleFactor: 1, mobile: false }, sessionId);
 		const cookie = await ownerCookie(stack.n8n.url, stack.n8n.owner.email, stack.n8n.owner.password);
 		await devtools.send('Network.setCookie', { name: 'n8n-auth', value: cookie, url: stack.n8n.url }, sessionId);
 		mkdirSync(OUT_DIR, { recursive: true });
 		for (const [i, file] of files.entries()) {
-			const nodes = loadWorkflow(file).nodes.length;
+			// Sticky notes are drawn differently; the other nodes are the ones to wait for.
+			const nodes = loadWorkflow(file).nodes.filter((node) => node.type !== 'n8n-nodes-base.stickyNote').length;
 			const png = await capture(devtools, sessionId, `${stack.n8n.url}/workflow/${ids[i]}`, nodes);
 			const target = join(OUT_DIR, file.replace(/\.json$/, '.png'));
 			writeFileSync(target, png);

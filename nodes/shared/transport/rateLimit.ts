@@ -2,16 +2,18 @@
  * Xero allows 5 calls in flight per organisation. This gate keeps one n8n process under that,
  * and narrows itself when Xero's X-MinLimit-Remaining says the minute's budget is nearly spent.
  *
- * Processes cannot see each other's calls (queue-mode workers, main's pollers), but Xero's
- * counter can: when it went down by more between two of our calls than we sent, someone else
- * calls the organisation too, and the gate narrows to 2 (two workers: 4 in flight). A 429 for
- * concurrency on a call sent after that halves it again. The gate widens one step a minute
- * once neither has happened for a minute.
+ * Processes cannot see each other's calls (queue-mode workers, main's pollers), so each starts at
+ * 2 calls at once (two workers together stay under 5) and widens one step a minute, up to 5, while
+ * nothing suggests another process calls the organisation. Two things do: Xero's counter going
+ * down by more between two of our calls than we sent, which narrows the gate back to 2, and a 429
+ * for concurrency, which halves it (down to 1).
  */
 const XERO_CONCURRENCY = 5;
 const SHARED_CONCURRENCY = 2;
 /** How long the gate stays narrowed after the last sign of sharing, and between steps back up. */
 const SHARED_HOLD_MS = 60_000;
+/** How long one call serves as the reference for Xero's counter (well under its minute window). */
+const REFERENCE_SPAN_MS = 1000;
 
 /** One call through the gate. */
 export interface GateTicket {
@@ -28,13 +30,13 @@ class TenantGate {
 
 	private answered = 0;
 
-	/** The latest call Xero counted, to compare its counter against. */
-	private reference?: { ticket: GateTicket; remaining: number; sequenceWhenAnswered: number };
+	/** A call Xero counted, to compare its counter against. */
+	private reference?: { ticket: GateTicket; remaining: number; sequenceWhenAnswered: number; answeredAt: number };
 
-	/** Narrowed while other processes use the organisation. */
-	private shared = XERO_CONCURRENCY;
+	/** Narrow while other processes may use the organisation. */
+	private shared = SHARED_CONCURRENCY;
 
-	private sharedUntil = 0;
+	private sharedUntil = Date.now() + SHARED_HOLD_MS;
 
 	/** Calls numbered below this were sent under a wider gate. */
 	private narrowedAt = 0;
@@ -100,14 +102,16 @@ class TenantGate {
 			const oursBetween = ticket.sequence - 2 - reference.ticket.answeredBefore;
 			if (reference.remaining - remaining - 1 > oursBetween) this.narrow(SHARED_CONCURRENCY);
 		}
-		if (!reference || ticket.sequence > reference.ticket.sequence) {
-			this.reference = { ticket, remaining, sequenceWhenAnswered: this.sequence };
+		// Kept for a while: the longer the span, the more of someone else's calls it holds.
+		const now = Date.now();
+		if (!reference || (ticket.sequence > reference.ticket.sequence && now - reference.answeredAt > REFERENCE_SPAN_MS)) {
+			this.reference = { ticket, remaining, sequenceWhenAnswered: this.sequence, answeredAt: now };
 		}
 	}
 
 	private narrow(limit: number): void {
 		const target = Math.max(1, limit);
-		if (target < this.shared) {
+		if (target < this.sharedLimit()) {
 			this.shared = target;
 			this.narrowedAt = this.sequence;
 		}

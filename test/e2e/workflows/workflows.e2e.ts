@@ -14,6 +14,8 @@ import { organicSuite } from './suites/organic';
 import { salesSuite } from './suites/sales';
 import { syncSuite } from './suites/sync';
 
+const FOREIGN_CREDENTIAL = { id: 'notOnThisServer1', name: 'A credential of another n8n' };
+
 let context: Context;
 let receiver: Receiver;
 
@@ -38,6 +40,12 @@ function testWorkflows(): Record<string, WorkflowJson> {
 		workflows.sales as ExampleWorkflow,
 		{ xeroAccountingOAuth2Api: AGENCY.xero, httpHeaderAuth: AGENCY.hook },
 		'agency',
+	);
+	// As found by an n8n that has none of the credentials the file names.
+	workflows.foreign = withOwnCredentials(
+		loadWorkflow('5-dispatched-orders.json'),
+		{ xeroAccountingOAuth2Api: FOREIGN_CREDENTIAL, httpHeaderAuth: FOREIGN_CREDENTIAL },
+		'foreign',
 	);
 	workflows.orders = loadWorkflow('5-dispatched-orders.json');
 	const tracked = loadWorkflow('5-dispatched-orders.json');

@@ -1,9 +1,16 @@
 /** 2b. The bookkeeping agent's tools: this package's node as AI tools, executed without a language model. */
 import { PACKAGE_NAME } from '../../install';
-import type { RunOutput } from '../../n8n';
+import type { XeroBankTransaction, XeroInvoice } from '../../../sandbox';
 import type { Context } from '../support/context';
 import { loadWorkflow } from '../support/files';
 import { waitFor } from '../support/wait';
+import { dayOf, isSales } from '../support/xero';
+
+type Documents = Array<Record<string, unknown>>;
+
+interface ToolTask {
+	data: { ai_tool: Array<Array<{ json: { response: unknown } }>> };
+}
 
 const FILE = '2-bookkeeping-agent.json';
 const AGENT = 'Bookkeeping agent';
@@ -22,7 +29,7 @@ async function runTool(context: Context, tool: string, args: Record<string, unkn
 		const execution = await context.n8n.execution(executionId);
 		return ['new', 'running', 'waiting'].includes(String(execution.status)) ? undefined : execution;
 	});
-	const task = (run as RunOutput & { data: any }).data?.resultData?.runData?.[tool]?.[0];
+	const task = run.data?.resultData?.runData?.[tool]?.[0] as unknown as ToolTask | undefined;
 	if (run.status !== 'success' || !task) throw new Error(`tool ${tool}: ${JSON.stringify(run.data?.resultData?.error ?? run.status)}`);
 	return task.data.ai_tool[0][0].json.response;
 }
@@ -30,7 +37,8 @@ async function runTool(context: Context, tool: string, args: Record<string, unkn
 export function agentSuite(context: () => Context) {
 	describe('2. bookkeeping agent', () => {
 		const workflow = loadWorkflow(FILE);
-		const customer = () => (context().sandbox.store.tenant(context().tenantId).Contacts.all() as any[]).find((c) => c.Name === 'Riverbend Grocers');
+		const org = () => context().sandbox.store.tenant(context().tenantId);
+		const customer = () => org().Contacts.find((contact) => contact.Name === 'Riverbend Grocers')!;
 
 		it('wires the five bookkeeping tools (and a contact lookup) to the agent, with a chat model left to the user', () => {
 			const tools = workflow.nodes.filter((node) => node.type === `${PACKAGE_NAME}.xeroAccountingTool`);
@@ -45,12 +53,11 @@ export function agentSuite(context: () => Context) {
 		});
 
 		it('Find contact', async () => {
-			const found = (await runTool(context(), 'Find contact', { search: 'Riverbend' })) as any[];
+			const found = (await runTool(context(), 'Find contact', { search: 'Riverbend' })) as Documents;
 			expect(found).toEqual([expect.objectContaining({ ContactID: customer().ContactID, Name: 'Riverbend Grocers' })]);
 		});
 
 		it('Create draft invoice: a draft in Xero, with the line the agent chose', async () => {
-			const { sandbox, tenantId } = context();
 			const created = (await runTool(context(), 'Create draft invoice', {
 				contactId: customer().ContactID,
 				description: 'Consulting, October',
@@ -58,44 +65,42 @@ export function agentSuite(context: () => Context) {
 				unitPrice: 40,
 				accountCode: '200',
 				reference: 'E2E-AGENT-1',
-			})) as any[];
-			const invoice = sandbox.store.tenant(tenantId).Invoices.get(created[0].InvoiceID) as any;
+			})) as Documents;
+			const invoice = org().Invoices.get(String(created[0].InvoiceID))!;
 			expect(invoice).toMatchObject({ Type: 'ACCREC', Status: 'DRAFT', Reference: 'E2E-AGENT-1', Contact: { ContactID: customer().ContactID }, SubTotal: 120 });
 			expect(invoice.LineItems).toEqual([expect.objectContaining({ Description: 'Consulting, October', Quantity: 3, UnitAmount: 40, AccountCode: '200' })]);
 		});
 
 		it('Mark invoice as paid: the invoice is paid in full into the bank account of the tool', async () => {
-			const { sandbox, tenantId } = context();
-			const org = sandbox.store.tenant(tenantId);
-			const due = (org.Invoices.all() as any[]).find((doc) => doc.Type === 'ACCREC' && doc.Status === 'AUTHORISED' && doc.AmountDue > 0 && doc.CurrencyCode === 'NZD');
+			const due = org().Invoices.find(
+				(doc: XeroInvoice) => isSales(doc) && doc.Status === 'AUTHORISED' && doc.AmountDue > 0 && doc.CurrencyCode === 'NZD',
+			)!;
 			await runTool(context(), 'Mark invoice as paid', { invoiceNumber: due.InvoiceNumber, paymentReference: 'E2E-AGENT-PAY' });
-			expect(org.Invoices.get(due.InvoiceID)).toMatchObject({ Status: 'PAID', AmountDue: 0 });
-			expect((org.Payments.all() as any[]).filter((payment) => payment.Reference === 'E2E-AGENT-PAY')).toEqual([
+			expect(org().Invoices.get(due.InvoiceID)).toMatchObject({ Status: 'PAID', AmountDue: 0 });
+			expect(org().Payments.filter((payment) => payment.Reference === 'E2E-AGENT-PAY')).toEqual([
 				expect.objectContaining({ Amount: due.AmountDue, Account: expect.objectContaining({ Code: '090' }) }),
 			]);
 		});
 
 		it('Aged receivables of one customer', async () => {
-			const rows = (await runTool(context(), 'Aged receivables', { contactId: customer().ContactID, asAt: '' })) as any[];
+			const rows = (await runTool(context(), 'Aged receivables', { contactId: customer().ContactID, asAt: '' })) as Documents;
 			expect(rows.length).toBeGreaterThan(0);
 			expect(rows.some((row) => row.RowType === 'SummaryRow')).toBe(true);
 		});
 
 		it('Unreconciled bank transactions: exactly the ones to review in the period', async () => {
-			const { sandbox, tenantId } = context();
 			const to = new Date().toISOString().slice(0, 10);
 			const from = new Date(Date.now() - 365 * 86_400_000).toISOString().slice(0, 10);
-			const listed = (await runTool(context(), 'Unreconciled bank transactions', { fromDate: from, toDate: to })) as any[];
-			const day = (value: string) => new Date(Number(/\((\d+)/.exec(value)![1])).toISOString().slice(0, 10);
-			const expected = (sandbox.store.tenant(tenantId).BankTransactions.all() as any[]).filter(
-				(doc) => doc.IsReconciled === false && day(doc.Date) >= from && day(doc.Date) <= to,
+			const listed = (await runTool(context(), 'Unreconciled bank transactions', { fromDate: from, toDate: to })) as Documents;
+			const expected = org().BankTransactions.filter(
+				(doc: XeroBankTransaction) => !doc.IsReconciled && dayOf(doc.Date) >= from && dayOf(doc.Date) <= to,
 			);
 			expect(expected.length).toBeGreaterThan(0);
 			expect(listed.map((doc) => doc.BankTransactionID).sort()).toEqual(expected.map((doc) => doc.BankTransactionID).sort());
 		});
 
 		it('Profit and loss for a period', async () => {
-			const rows = (await runTool(context(), 'Profit and loss', { fromDate: '2026-01-01', toDate: '2026-12-31' })) as any[];
+			const rows = (await runTool(context(), 'Profit and loss', { fromDate: '2026-01-01', toDate: '2026-12-31' })) as Documents;
 			expect(rows.map((row) => row.Account)).toEqual(expect.arrayContaining(['Total Income']));
 		});
 	});

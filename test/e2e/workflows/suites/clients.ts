@@ -1,26 +1,26 @@
 /** 3. Invoices matched to client records, an unmatched queue, month-end drafts and their approval flowing back. */
+import type { XeroInvoice } from '../../../sandbox';
 import { executionCount, pollNow, runFrom, settle, type Context } from '../support/context';
 import type { Row } from '../support/dataTables';
 import { waitFor } from '../support/wait';
+import { changedSince, DAY_MS, isSales } from '../support/xero';
 
-const DAY_MS = 86_400_000;
 const WEBHOOK_NODE = 'Xero sends invoice changes';
-const msOf = (xeroDate: unknown) => Number(/\/Date\((\d+)/.exec(String(xeroDate))![1]);
 
 export function clientsSuite(context: () => Context) {
 	describe('3. invoice matching and month-end invoicing', () => {
 		let webhookUrl: string;
 		let linked: string[];
 		let clients: Record<string, Row>;
-		const salesInvoices = () => (context().sandbox.store.tenant(context().tenantId).Invoices.all() as any[]).filter((doc) => doc.Type === 'ACCREC');
+		const salesInvoices = () => context().sandbox.store.tenant(context().tenantId).Invoices.filter(isSales);
 
 		it('set-up creates the tables; the first run files every invoice under its client or in the unmatched queue', async () => {
 			const { ids, tables, n8n, sandbox } = context();
 			await runFrom(context(), ids.matching, 'Run once: create the tables');
 			await runFrom(context(), ids.monthEnd, 'Run once: create the tables');
 			const windowStart = Date.now() - 90 * DAY_MS;
-			const recent = salesInvoices().filter((doc) => msOf(doc.UpdatedDateUTC) >= windowStart);
-			const byContact = new Map<string, any[]>();
+			const recent = salesInvoices().filter((doc) => changedSince(doc, windowStart));
+			const byContact = new Map<string, XeroInvoice[]>();
 			for (const doc of recent) byContact.set(doc.Contact.ContactID, [...(byContact.get(doc.Contact.ContactID) ?? []), doc]);
 			const contacts = [...byContact.keys()].sort((a, b) => byContact.get(b)!.length - byContact.get(a)!.length);
 			expect(contacts.length).toBeGreaterThanOrEqual(4);
@@ -42,7 +42,7 @@ export function clientsSuite(context: () => Context) {
 			expect(filed.map((row) => row.xeroInvoiceId).sort()).toEqual(expectedFiled.map((doc) => doc.InvoiceID).sort());
 			for (const row of filed) {
 				const client = row.xeroContactId === linked[0] ? clients.A : clients.B;
-				const doc = expectedFiled.find((candidate) => candidate.InvoiceID === row.xeroInvoiceId);
+				const doc = expectedFiled.find((candidate) => candidate.InvoiceID === row.xeroInvoiceId)!;
 				expect(row).toMatchObject({ clientId: client.id, clientName: client.name, number: doc.InvoiceNumber ?? '', status: doc.Status, total: doc.Total });
 			}
 			const queued = await tables.rows('Unmatched invoices');
@@ -86,10 +86,10 @@ export function clientsSuite(context: () => Context) {
 			expect(await tables.rows('Client invoices')).toHaveLength(filed.length);
 		});
 
-		let drafts: any[];
+		let drafts: XeroInvoice[];
 
 		it('month end: the billable work of last month becomes one draft per client, with lines, accounts and tax rates', async () => {
-			const { ids, tables, sandbox, tenantId } = context();
+			const { ids, tables } = context();
 			const lastMonth = new Date();
 			lastMonth.setUTCDate(15);
 			lastMonth.setUTCMonth(lastMonth.getUTCMonth() - 1);
@@ -106,7 +106,7 @@ export function clientsSuite(context: () => Context) {
 			await runFrom(context(), ids.monthEnd, '1st of the month, 6 am');
 			drafts = salesInvoices().filter((doc) => !known.has(doc.InvoiceID));
 			expect(drafts.map((doc) => doc.Contact.ContactID).sort()).toEqual([...linked].sort());
-			const draftOf = (contactId: string) => drafts.find((doc) => doc.Contact.ContactID === contactId);
+			const draftOf = (contactId: string) => drafts.find((doc) => doc.Contact.ContactID === contactId)!;
 			for (const doc of drafts) expect(doc).toMatchObject({ Status: 'DRAFT', Reference: expect.stringMatching(/^Work to \d{4}-\d{2}-\d{2}$/) });
 			expect(draftOf(linked[0]).LineItems).toEqual([
 				expect.objectContaining({ Description: 'Design work', Quantity: 10, UnitAmount: 95, AccountCode: '200', TaxType: 'OUTPUT' }),
@@ -138,7 +138,7 @@ export function clientsSuite(context: () => Context) {
 				const rows = await tables.rows('Client invoices');
 				return drafts.every((doc) => rows.some((row) => row.xeroInvoiceId === doc.InvoiceID && row.status === 'DRAFT')) ? true : undefined;
 			});
-			const draft = drafts.find((doc) => doc.Contact.ContactID === linked[0]);
+			const draft = drafts.find((doc) => doc.Contact.ContactID === linked[0])!;
 			const before = await executionCount(context().n8n, ids.matching);
 			sandbox.store.update(tenantId, 'Invoices', draft.InvoiceID, { Status: 'AUTHORISED' });
 			await sandbox.webhooks.settle();

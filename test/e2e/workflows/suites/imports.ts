@@ -72,6 +72,13 @@ export function importSuite(context: () => Context) {
 			}
 		});
 
+		it('imports into an n8n that has none of its credentials, keeping the references for the user to replace', async () => {
+			const stored = await context().n8n.rest<ExampleWorkflow>('GET', `/workflows/${context().ids.foreign}`);
+			const referenced = stored.nodes.flatMap((node) => Object.values(node.credentials ?? {}));
+			expect(referenced.length).toBeGreaterThan(5);
+			expect(new Set(referenced.map((credential) => credential.id))).toEqual(new Set(['notOnThisServer1']));
+		});
+
 		it('the flagging above is real: a node missing a required parameter is flagged', () => {
 			const node = { ...loadWorkflow('5-dispatched-orders.json').nodes.find((n) => n.name === 'Create the sales invoice')! };
 			node.parameters = { ...node.parameters, contactId: { __rl: true, mode: 'id', value: '' }, renamedAway: 1 };

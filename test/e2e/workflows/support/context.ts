@@ -124,22 +124,11 @@ export async function pollNow(context: Context, workflowId: string) {
 	return started;
 }
 
-export async function deactivate(context: Context, workflowId: string) {
-	await context.n8n.deactivate(workflowId);
-}
-
 /** Runs a workflow from one of its triggers, as "Execute workflow" in the editor does, and checks it succeeded. */
 export async function runFrom(context: Context, workflowId: string, trigger: string) {
 	const result = await context.n8n.run(workflowId, trigger);
 	if (!result.ok) throw new Error(`run of ${trigger} failed: ${JSON.stringify(result.run.data?.resultData?.error ?? result.run.status)}`);
 	return result.run;
-}
-
-export async function waitForExecutions(context: Context, workflowId: string, count: number) {
-	return await waitFor(`${count} executions of ${workflowId}`, async () => {
-		const state = await finished(context.n8n, workflowId);
-		return state.count >= count && !state.running ? state.executions : undefined;
-	});
 }
 
 const WEBHOOK_TYPES = ['n8n-nodes-base.webhook', `${PACKAGE_NAME}.xeroAccountingWebhookTrigger`];

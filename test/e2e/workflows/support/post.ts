@@ -3,7 +3,7 @@ import { HOOK_HEADER } from './context';
 
 export interface Answer {
 	status: number;
-	body: Record<string, any>;
+	body: Record<string, unknown>;
 }
 
 export async function post(url: string, body: unknown, header: { name: string; value: string } | null = HOOK_HEADER): Promise<Answer> {
@@ -13,9 +13,9 @@ export async function post(url: string, body: unknown, header: { name: string; v
 		body: JSON.stringify(body),
 	});
 	const text = await response.text();
-	let parsed: Record<string, any> = {};
+	let parsed: Record<string, unknown>;
 	try {
-		parsed = text ? JSON.parse(text) : {};
+		parsed = text ? (JSON.parse(text) as Record<string, unknown>) : {};
 	} catch {
 		parsed = { text };
 	}
