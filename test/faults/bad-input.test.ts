@@ -211,7 +211,10 @@ describe('a mixed run under Continue On Fail', () => {
 		expect(items[2].json).toMatchObject({ Reference: `${tag}-2`, InvoiceID: expect.any(String) });
 		expect(items[1].json).toEqual({
 			error: 'Item 1: "Line Items[0].Description" contains control characters',
-			errorDescription: 'Fix "Line Items[0].Description" in input item 1; nothing was sent to Xero for this item.',
+			details: {
+				itemIndex: 1,
+				description: 'Fix "Line Items[0].Description" in input item 1; nothing was sent to Xero for this item.',
+			},
 		});
 		const puts = writes();
 		expect(puts).toHaveLength(1);

@@ -99,7 +99,7 @@ test('Continue On Fail, a batch refused as a whole: its 50 items fail, the other
 	for (let n = 0; n < COUNT; n++) {
 		const failed = n >= 50 && n < 100;
 		if (failed) {
-			expect(items[n].json).toMatchObject({ itemIndex: n, error: expect.stringMatching(new RegExp(`^Item ${n}: Xero's daily limit`)) });
+			expect(items[n].json).toMatchObject({ details: { itemIndex: n }, error: expect.stringMatching(new RegExp(`^Item ${n}: Xero's daily limit`)) });
 			expect(stored(tag, n)).toEqual([]);
 		} else {
 			expect(stored(tag, n).map((invoice) => invoice.InvoiceID)).toEqual([items[n].json.InvoiceID]);

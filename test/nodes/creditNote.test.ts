@@ -90,7 +90,7 @@ describe('create', () => {
 		);
 		expect(error).toBeUndefined();
 		expect(calls('PUT', '/CreditNotes')).toHaveLength(1);
-		expect(items[1].json).toMatchObject({ itemIndex: 1 });
+		expect(items[1].json).toMatchObject({ details: { itemIndex: 1 } });
 		expect(items[1].json.error).toMatch(/^Item 1: Xero refused the credit note: .*could not be found/);
 		expect(org().CreditNotes.filter((c) => c.Reference === 'pcn-0')).toEqual([
 			expect.objectContaining({ Type: 'ACCPAYCREDIT', LineItems: [expect.objectContaining({ UnitAmount: 21, AccountCode: '300' })] }),

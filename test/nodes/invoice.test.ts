@@ -170,9 +170,9 @@ describe('create', () => {
 		expect(error).toBeUndefined();
 		expect(calls('PUT', '/Invoices')).toHaveLength(1);
 		expect(items.map((i) => i.pairedItem)).toEqual([0, 1, 2, 3, 4].map((item) => ({ item })));
-		expect(items[1].json).toMatchObject({ itemIndex: 1, xeroValidationErrors: ['Invoice # must be unique.'] });
+		expect(items[1].json).toMatchObject({ details: { itemIndex: 1, xeroValidationErrors: ['Invoice # must be unique.'] } });
 		expect(items[1].json.error).toMatch(/^Item 1: Xero refused the sales invoice: Invoice # must be unique\./);
-		expect(items[3].json).toMatchObject({ itemIndex: 3 });
+		expect(items[3].json).toMatchObject({ details: { itemIndex: 3 } });
 		expect(items[3].json.error).toMatch(/^Item 3: .*could not be found/);
 		for (const n of [0, 2, 4]) {
 			expect(items[n].json.InvoiceID).toBeDefined();

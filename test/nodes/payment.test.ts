@@ -113,7 +113,7 @@ describe('create', () => {
 		expect(items[0].json).toMatchObject({ Amount: 46 });
 		expect(items[1].json).toMatchObject({
 			error: 'Item 1: Xero refused the payment: Payments can only be made against Authorised documents',
-			itemIndex: 1,
+			details: { itemIndex: 1 },
 		});
 		expect(items[2].json.error).toBe('Item 2: "Invoice or Bill" is paid: only approved invoices and bills awaiting payment can be paid');
 		expect(items[3].json).toMatchObject({ Amount: 20 });

@@ -137,7 +137,7 @@ export class QueueCluster {
 	 * database), then starts main, then workers and the webhook process side by side.
 	 */
 	static async create(options: ClusterOptions, setup: { credentials: CredentialImport[]; workflows: WorkflowJson[] }): Promise<QueueCluster> {
-		const { toolchain, postgres, redis } = options;
+		const { toolchain, postgres } = options;
 		const root = scratchDir('n8n-queue-', Boolean(process.env.QUEUE_KEEP_LOGS));
 		const shared = await sharedEnv(options, toolchain);
 		const ports = { main: await freePort(), webhook: await freePort() };
@@ -216,7 +216,7 @@ export class QueueCluster {
 	}
 
 	/** n8n's internal REST API on main, as the owner; returns the reply's `data`. */
-	async rest<T = any>(method: string, path: string, body?: unknown): Promise<T> {
+	async rest<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
 		for (let attempt = 0; ; attempt++) {
 			if (!this.cookie) await this.login();
 			const response = await fetch(`${this.main.url}/rest${path}`, {
@@ -287,10 +287,10 @@ export class QueueCluster {
 	}
 
 	/** One execution's run data, decoded from n8n's `flatted` storage. */
-	async runData(executionId: string): Promise<any> {
+	async runData(executionId: string): Promise<StoredRun> {
 		const [row] = await this.postgres.query<{ data: string }>(`SELECT data FROM execution_data WHERE "executionId" = ${Number(executionId)}`);
 		if (!row) throw new Error(`no data stored for execution ${executionId}`);
-		return fromN8n<{ parse(text: string): any }>(this.toolchain, 'flatted').parse(row.data);
+		return fromN8n<{ parse(text: string): StoredRun }>(this.toolchain, 'flatted').parse(row.data);
 	}
 
 	/** The worker that ran each execution, from the workers' logs. */
@@ -318,13 +318,23 @@ export interface StoredExecution {
 	stoppedAt: string | null;
 }
 
-/** Items a node output in a decoded run. */
-export function outputOf(run: any, nodeName: string): Array<Record<string, any>> {
-	const runs = run?.resultData?.runData?.[nodeName];
+export type Json = Record<string, unknown>;
+
+/** What the tests read of a stored run (n8n's IRunExecutionData). */
+export interface StoredRun {
+	resultData?: {
+		error?: { message: string };
+		runData?: Record<string, Array<{ error?: { message: string }; data?: { main?: Array<Array<{ json: Json }> | null> } }>>;
+	};
+}
+
+/** Items a node output in a stored run, over all its runs; throws if it did not run or failed. */
+export function outputOf(run: StoredRun, nodeName: string): Json[] {
+	const runs = run.resultData?.runData?.[nodeName];
 	if (!runs?.length) throw new Error(`node "${nodeName}" did not run`);
-	return runs.flatMap((entry: any) => {
+	return runs.flatMap((entry) => {
 		if (entry.error) throw new Error(`node "${nodeName}" failed: ${entry.error.message}`);
-		return (entry.data?.main?.[0] ?? []).map((item: { json: Record<string, any> }) => item.json);
+		return (entry.data?.main?.[0] ?? []).map((item) => item.json);
 	});
 }
 

@@ -67,18 +67,12 @@ export async function batchWrite(
 			}
 			if (result.error) {
 				failedCall ??= { error: result.error, index: i };
-				const { json } = errorItem(result.error, i);
-				outputs[i] = [{ json: { ...json, error: `Item ${i}: ${result.error.message}`, itemIndex: i }, pairedItem: { item: i } }];
+				outputs[i] = [errorItem(result.error, i)];
 				return;
 			}
 			const message = `Item ${i}: Xero refused the ${options.noun}: ${result.messages.join('; ')}`;
 			refused.push(message);
-			outputs[i] = [
-				{
-					json: { error: message, itemIndex: i, xeroValidationErrors: result.messages },
-					pairedItem: { item: i },
-				},
-			];
+			outputs[i] = [errorItem(new NodeOperationError(this.getNode(), message), i, { xeroValidationErrors: result.messages })];
 		});
 	}
 

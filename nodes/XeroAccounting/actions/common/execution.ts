@@ -19,11 +19,18 @@ export function pickedId(this: IExecuteFunctions, check: InputCheck, parameter: 
 	return check.guid(label, this.getNodeParameter(parameter, check.itemIndex, '', { extractValue: true }), { required: true })!;
 }
 
-/** One output item carrying a failed input's error, for Continue On Fail. */
-export function errorItem(error: Error, itemIndex: number): INodeExecutionData {
+/**
+ * One output item carrying a failed input's error, for Continue On Fail. Its JSON holds only
+ * `error` and `details`: the shape n8n sends to the node's error output when the workflow has one.
+ */
+export function errorItem(error: Error, itemIndex: number, details: IDataObject = {}): INodeExecutionData {
 	const description = (error as { description?: string }).description;
+	const prefix = `Item ${itemIndex}: `;
 	return {
-		json: { error: error.message, ...(description ? { errorDescription: description } : {}) },
+		json: {
+			error: error.message.startsWith(prefix) ? error.message : prefix + error.message,
+			details: { itemIndex, ...(description ? { description } : {}), ...details },
+		},
 		pairedItem: { item: itemIndex },
 	};
 }

@@ -33,7 +33,7 @@ export interface Context {
 }
 
 export async function startContext(): Promise<Context> {
-	const stack = await startStack({ sandboxSize: 25, n8n: process.env.E2E_PACKAGE_DIR ? { packages: [process.env.E2E_PACKAGE_DIR] } : undefined });
+	const stack = await startStack({ sandboxSize: 25 });
 	try {
 		const { sandbox } = stack;
 		await stack.n8n.importCredentials([
