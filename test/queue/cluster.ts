@@ -123,7 +123,8 @@ export class QueueCluster {
 		readonly workers: N8nProcess[],
 		readonly webhook: N8nProcess,
 		readonly postgres: Postgres,
-		private readonly root: string,
+		/** The processes' folders (and logs); kept after the run with QUEUE_KEEP_LOGS=1. */
+		readonly root: string,
 		private readonly cliEnv: NodeJS.ProcessEnv,
 		private readonly toolchain: Toolchain,
 	) {}

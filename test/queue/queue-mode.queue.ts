@@ -4,12 +4,11 @@
  * request log, or the executions n8n stored in Postgres.
  */
 import { writeFileSync } from 'fs';
-import { tmpdir } from 'os';
 import { join } from 'path';
 
 import { sleep } from '../e2e/proc';
 import type { RequestLogEntry } from '../sandbox';
-import { outputOf, type StoredExecution } from './cluster';
+import { outputOf, type Json, type StoredExecution } from './cluster';
 import { Figures } from './figures';
 import { startQueueEnv, type QueueEnv } from './setup';
 
@@ -22,8 +21,6 @@ const API = '/api.xro/2.0';
 
 let env: QueueEnv;
 const figures = new Figures();
-
-type Json = Record<string, any>;
 
 const msOf = (date: unknown): number => {
 	const match = /\/Date\((-?\d+)/.exec(String(date));
@@ -53,12 +50,6 @@ async function activateWebhooks(workflowId: string): Promise<void> {
 		const rows = await env.cluster.postgres.query(`SELECT 1 FROM webhook_entity WHERE "workflowId" = '${workflowId}'`);
 		return rows.length > 0 || undefined;
 	});
-}
-
-/** Executions of a workflow newer than the given ones. */
-function after(executions: StoredExecution[], earlier: StoredExecution[]): StoredExecution[] {
-	const seen = new Set(earlier.map((e) => e.id));
-	return executions.filter((e) => !seen.has(e.id));
 }
 
 /** Which worker ran each execution; fails if one did not run on a worker. */
@@ -209,7 +200,7 @@ describe('n8n queue mode (main, 2 workers, webhook process, Postgres, Redis)', (
 		await cluster.deactivate(id);
 
 		const calls = tenantLog(tenantA, from);
-		if (process.env.QUEUE_KEEP_LOGS) writeFileSync(join(tmpdir(), 'n8n-queue-writes-log.json'), JSON.stringify(calls));
+		if (process.env.QUEUE_KEEP_LOGS) writeFileSync(join(cluster.root, 'writes-sandbox-log.json'), JSON.stringify(calls));
 		const limited = calls.filter((entry) => entry.status === 429);
 		const first429 = limited[0];
 		const afterFirst429 = first429 ? calls.filter((entry) => entry.started >= first429.ended) : [];
@@ -341,8 +332,9 @@ describe('n8n queue mode (main, 2 workers, webhook process, Postgres, Redis)', (
 		await cluster.activate(id);
 		await waitFor('the first poll', () => pollsDone() > 0 || undefined);
 		const storedCursor = async () => {
-			const [row] = await cluster.postgres.query<{ staticData: Json | null }>(`SELECT "staticData" FROM workflow_entity WHERE id = '${id}'`);
-			return row?.staticData?.[`node:Xero Changes`]?.organisations?.[tenantB] as Json | undefined;
+			type StaticData = Record<string, { organisations?: Record<string, Json> } | undefined>;
+			const [row] = await cluster.postgres.query<{ staticData: StaticData | null }>(`SELECT "staticData" FROM workflow_entity WHERE id = '${id}'`);
+			return row?.staticData?.['node:Xero Changes']?.organisations?.[tenantB];
 		};
 		await waitFor('the cursor in Postgres', storedCursor, 20_000).catch(() => undefined);
 		expect(await cluster.executions(id)).toEqual([]);
@@ -396,7 +388,7 @@ describe('n8n queue mode (main, 2 workers, webhook process, Postgres, Redis)', (
 		for (const execution of executions) {
 			for (const item of outputOf(await cluster.runData(execution.id), 'Xero Changes')) {
 				const docId = item.InvoiceID ?? item.ContactID ?? item.PurchaseOrderID;
-				emitted.push({ key: `${item.documentType}:${docId}@${msOf(item.UpdatedDateUTC)}`, change: item.change });
+				emitted.push({ key: `${String(item.documentType)}:${String(docId)}@${msOf(item.UpdatedDateUTC)}`, change: String(item.change) });
 			}
 		}
 		const keys = emitted.map((e) => e.key);
