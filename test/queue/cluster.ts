@@ -13,6 +13,7 @@ import { DEFAULT_OWNER, type CredentialImport, type WorkflowJson } from '../e2e/
 import { freePort, run, sleep, spawnGroup, stopGroup } from '../e2e/proc';
 import { fromN8n, type Toolchain } from '../e2e/toolchain';
 import { scratchDir, type Postgres, type Service } from './services';
+import { watchdog } from './watchdog';
 
 export type Role = 'main' | 'worker' | 'webhook';
 
@@ -56,6 +57,7 @@ export class N8nProcess {
 		const env = { ...this.env, N8N_RUNNERS_BROKER_PORT: String(await freePort()) };
 		const child = spawnGroup(this.toolchain.node, [this.toolchain.n8nBin, command], { env, stdio: ['ignore', 'pipe', 'pipe'] });
 		this.child = child;
+		watchdog.group(child.pid);
 		this.starts++;
 		const collect = (chunk: Buffer) => {
 			this.output += chunk;
@@ -89,11 +91,15 @@ export class N8nProcess {
 			// already gone
 		}
 		await done;
+		watchdog.forget(child.pid);
 		this.child = undefined;
 	}
 
 	async stop(): Promise<void> {
-		if (this.child) await stopGroup(this.child);
+		if (this.child) {
+			await stopGroup(this.child);
+			watchdog.forget(this.child.pid);
+		}
 		this.child = undefined;
 	}
 

@@ -10,22 +10,16 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 
 import { freePort, run, sleep, spawnGroup, stopGroup } from '../e2e/proc';
+import { watchdog } from './watchdog';
 
 function log(message: string) {
 	process.stderr.write(`[queue] ${message}\n`);
 }
 
-const scratch = new Set<string>();
-
-// Runs after proc.ts has killed every process group: nothing is left writing into these.
-process.once('exit', () => {
-	for (const dir of scratch) rmSync(dir, { recursive: true, force: true });
-});
-
-/** A temporary folder removed when this process exits, however it exits (unless kept to read logs). */
+/** A temporary folder, deleted when the test process ends however it ends (unless kept to read logs). */
 export function scratchDir(prefix: string, keep = false): string {
 	const dir = mkdtempSync(join(tmpdir(), prefix));
-	if (!keep) scratch.add(dir);
+	if (!keep) watchdog.folder(dir);
 	return dir;
 }
 
@@ -140,9 +134,11 @@ export async function startPostgres(bin: string): Promise<Postgres> {
 		],
 		{ ...owner, cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] },
 	);
+	watchdog.group(child.pid);
 	const output = watch(child, 'postgres');
 	const stop = async () => {
 		await stopGroup(child, 10_000);
+		watchdog.forget(child.pid);
 		rmSync(dir, { recursive: true, force: true });
 	};
 
@@ -204,9 +200,11 @@ export async function startRedis(bin: string): Promise<Service> {
 		['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir, '--daemonize', 'no'],
 		{ cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] },
 	);
+	watchdog.group(child.pid);
 	const output = watch(child, 'redis');
 	const stop = async () => {
 		await stopGroup(child, 5_000);
+		watchdog.forget(child.pid);
 		rmSync(dir, { recursive: true, force: true });
 	};
 	const deadline = Date.now() + 30_000;

@@ -1,7 +1,7 @@
 /**
  * Everything `npm run test:queue` runs against: Postgres, Redis, the Xero sandbox and n8n in
- * queue mode with the test workflows imported. `stop()` undoes it all, and so do Ctrl-C and a
- * crash of the test process.
+ * queue mode with the test workflows imported. `stop()` undoes it all; if the test process ends
+ * first (Ctrl-C, a crash, kill -9), the watchdog does.
  */
 import { readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
@@ -13,6 +13,7 @@ import { ensureToolchain } from '../e2e/toolchain';
 import { startSandbox, type XeroSandbox } from '../sandbox';
 import { QueueCluster } from './cluster';
 import { ensureServices, startPostgres, startRedis, type Postgres, type Service } from './services';
+import { watchdog } from './watchdog';
 
 export type FixtureName = 'push-invoices' | 'xero-webhook' | 'poll-changes' | 'read-organisation';
 
@@ -58,20 +59,11 @@ export async function startQueueEnv(): Promise<QueueEnv> {
 		timings[label] = Math.round((Date.now() - started) / 100) / 10;
 		return result;
 	};
-	const stops: Array<() => Promise<void>> = [];
+	// Undone in reverse order; if the test process dies first, the watchdog does it.
+	const stops: Array<() => Promise<void>> = [async () => watchdog.close()];
 	const stop = async () => {
 		for (const step of stops.splice(0).reverse()) await step().catch((error) => process.stderr.write(`[queue] stop: ${error}\n`));
 	};
-	const onSignal = (signal: NodeJS.Signals) => {
-		process.stderr.write(`[queue] ${signal}: stopping everything\n`);
-		void stop().finally(() => process.exit(130));
-	};
-	process.once('SIGINT', onSignal);
-	process.once('SIGTERM', onSignal);
-	stops.push(async () => {
-		process.off('SIGINT', onSignal);
-		process.off('SIGTERM', onSignal);
-	});
 
 	try {
 		const toolchain = await time('toolchain', () => ensureToolchain());
