@@ -322,10 +322,17 @@ describe('n8n queue mode (main, 2 workers, webhook process, Postgres, Redis)', (
 		/** Polls are counted by the last of their three reads (contacts, purchase orders, invoices). */
 		const pollsDone = () =>
 			sandbox.log.filter((e) => e.tenantId === tenantB && e.path === `${API}/Invoices` && e.ifModifiedSince && e.ended > 0).length;
+		/** A poll has started reading and not finished: changes made now might be seen only in part. */
+		const pollUnderWay = () => {
+			const reads = sandbox.log.filter((e) => e.tenantId === tenantB && e.ifModifiedSince && e.method === 'GET');
+			const count = (path: string) => reads.filter((e) => e.path === `${API}${path}`).length;
+			return reads.some((e) => e.ended === 0) || count('/Contacts') !== count('/Invoices') || count('/PurchaseOrders') !== count('/Invoices');
+		};
 		const executionsWithItems = async () => (await cluster.executions(id)).length;
 		const cycles: Array<{ label: string; waitedSeconds: number; execution?: string }> = [];
 		/** Applies changes right after a poll, then waits for the next poll and the execution it starts. */
 		const cycle = async (label: string, changes: () => void, between?: () => Promise<void>) => {
+			await waitFor('the poll under way to finish', () => !pollUnderWay() || undefined);
 			const polls = pollsDone();
 			const runs = await executionsWithItems();
 			const started = Date.now();
