@@ -6,6 +6,12 @@ export const BATCH_SIZE = 50;
 
 export const readFloor = (documents: number): number => Math.max(1, Math.ceil(documents / PAGE_SIZE));
 export const writeFloor = (documents: number): number => Math.ceil(documents / BATCH_SIZE);
+/**
+ * Documents asked for by ID go in the URL (`IDs=…`), and Xero refuses a query value much over
+ * 2,000 characters: about 52 IDs. Reading given documents takes one call per 50, whatever the page.
+ */
+export const IDS_PER_CALL = 50;
+export const idsReadFloor = (documents: number): number => Math.ceil(documents / IDS_PER_CALL);
 
 export interface SideResult {
 	/** Why the side cannot run this scenario at all. */

@@ -10,14 +10,10 @@ import { join } from 'path';
 
 import { installPackage, REPO_ROOT, seedDatabase } from './install';
 import { freePort, run, sleep, spawnGroup, stopGroup, type RunResult } from './proc';
+import { n8nEnv, type Owner } from './n8nEnv';
 import { E2E_ENCRYPTION_KEY, ensureToolchain, fromN8n, type Toolchain } from './toolchain';
 
-export interface Owner {
-	email: string;
-	password: string;
-	firstName: string;
-	lastName: string;
-}
+export type { Owner } from './n8nEnv';
 
 export const DEFAULT_OWNER: Owner = {
 	email: 'owner@example.com',
@@ -422,54 +418,15 @@ export function nodeOutput(
 }
 
 function baseEnv(toolchain: Toolchain, port: number, userFolder: string, owner: Owner, options: N8nOptions) {
-	// Only what is set here, so a developer's own N8N_* settings cannot change the outcome, and
-	// not jest's NODE_ENV=test, with which n8n refuses to load nodes and logs nothing.
-	const inherited = Object.fromEntries(
-		Object.entries(process.env).filter(
-			([key]) => !/^(N8N_|DB_|EXECUTIONS_|CREDENTIALS_|WEBHOOK_URL|QUEUE_|NODE_OPTIONS|NODE_ENV|JEST_)/.test(key),
-		),
-	);
-	const bcrypt = fromN8n<{ hashSync(password: string, rounds: number): string }>(toolchain, 'bcryptjs');
 	const url = `http://127.0.0.1:${port}`;
 	return {
-		...inherited,
-		...toolchain.env,
-		NODE_ENV: 'production',
+		...n8nEnv(toolchain, owner, options.credentialsOverwrite),
 		N8N_USER_FOLDER: userFolder,
 		N8N_ENCRYPTION_KEY: E2E_ENCRYPTION_KEY,
 		N8N_PORT: String(port),
-		N8N_LISTEN_ADDRESS: '127.0.0.1',
-		N8N_HOST: '127.0.0.1',
-		N8N_PROTOCOL: 'http',
 		N8N_EDITOR_BASE_URL: `${url}/`,
 		N8N_WEBHOOK_URL: `${url}/`,
-		// The auth cookie must work over plain http.
-		N8N_SECURE_COOKIE: 'false',
-		// No calls home, no banners, nothing fetched from n8n's servers.
-		N8N_DIAGNOSTICS_ENABLED: 'false',
-		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
-		N8N_TEMPLATES_ENABLED: 'false',
-		N8N_PERSONALIZATION_ENABLED: 'false',
-		N8N_HIRING_BANNER_ENABLED: 'false',
-		N8N_COMMUNITY_PACKAGES_ENABLED: 'true',
-		N8N_UNVERIFIED_PACKAGES_ENABLED: 'true',
-		N8N_REINSTALL_MISSING_PACKAGES: 'false',
-		// It fetches a server list from n8n's site at start.
-		N8N_DISABLED_MODULES: 'mcp-registry',
-		// The sandbox runs on loopback.
-		N8N_SSRF_PROTECTION_ENABLED: 'false',
-		// Owner set up at boot, so the REST API and the editor need no sign-up.
-		N8N_INSTANCE_OWNER_MANAGED_BY_ENV: 'true',
-		N8N_INSTANCE_OWNER_EMAIL: owner.email,
-		N8N_INSTANCE_OWNER_FIRST_NAME: owner.firstName,
-		N8N_INSTANCE_OWNER_LAST_NAME: owner.lastName,
-		N8N_INSTANCE_OWNER_PASSWORD_HASH: bcrypt.hashSync(owner.password, 10),
-		CREDENTIALS_OVERWRITE_DATA: JSON.stringify(options.credentialsOverwrite ?? {}),
-		EXECUTIONS_DATA_SAVE_ON_SUCCESS: 'all',
-		EXECUTIONS_DATA_SAVE_ON_ERROR: 'all',
 		EXECUTIONS_DATA_SAVE_MANUAL_EXECUTIONS: 'true',
-		N8N_GRACEFUL_SHUTDOWN_TIMEOUT: '5',
-		N8N_LOG_LEVEL: 'info',
 		...options.env,
 	} as NodeJS.ProcessEnv;
 }

@@ -2,12 +2,7 @@
 import { spawn, type ChildProcess, type SpawnOptions } from 'child_process';
 import { createServer } from 'net';
 
-const groups = new Set<number>();
-
-// Each child leads its own process group, so one kill reaches n8n's task runners too.
-process.once('exit', () => {
-	for (const pid of groups) killGroup(pid, 'SIGKILL');
-});
+import { watchdog } from './watchdog';
 
 function killGroup(pid: number, signal: NodeJS.Signals) {
 	try {
@@ -17,13 +12,20 @@ function killGroup(pid: number, signal: NodeJS.Signals) {
 	}
 }
 
+/** Stops the whole group now, and tells the watchdog it need not. */
+export function endGroup(pid: number | undefined): void {
+	if (!pid) return;
+	killGroup(pid, 'SIGKILL');
+	watchdog.forget(pid);
+}
+
+/**
+ * Each child leads its own process group, so one kill reaches n8n's task runners too; the
+ * watchdog stops the group if the test process ends first.
+ */
 export function spawnGroup(command: string, args: string[], options: SpawnOptions): ChildProcess {
 	const child = spawn(command, args, { ...options, detached: true });
-	if (child.pid) {
-		const pid = child.pid;
-		groups.add(pid);
-		child.once('exit', () => groups.delete(pid));
-	}
+	watchdog.group(child.pid);
 	return child;
 }
 
@@ -38,8 +40,7 @@ export async function stopGroup(child: ChildProcess, graceMs = 10_000): Promise<
 	await done;
 	clearTimeout(timer);
 	// The leader may exit before its children: make sure none is left behind.
-	killGroup(pid, 'SIGKILL');
-	groups.delete(pid);
+	endGroup(pid);
 }
 
 export interface RunResult {
@@ -69,7 +70,7 @@ export async function run(command: string, args: string[], options: SpawnOptions
 		child.once('close', (exitCode, exitSignal) => resolve([exitCode, exitSignal]));
 	});
 	clearTimeout(timer);
-	if (child.pid) killGroup(child.pid, 'SIGKILL');
+	endGroup(child.pid);
 	if (timedOut) throw new Error(`${args.join(' ')} timed out after ${timeoutMs} ms\n${stdout}\n${stderr}`);
 	return { code, signal, stdout, stderr, ms: Date.now() - started };
 }

@@ -44,13 +44,18 @@ function npm(node: string, args: string[], cwd: string, env: NodeJS.ProcessEnv =
 	// local prefix), but with the registry and network settings.
 	const keep = /^npm_config_(registry|cafile|.*proxy|strict_ssl|cache|userconfig|globalconfig)$/;
 	const clean = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('npm_') || keep.test(key)));
-	const result = spawnSync(node, [npmCli, ...args, '--no-audit', '--no-fund', '--loglevel=error'], {
-		cwd,
-		stdio: ['ignore', 'inherit', 'inherit'],
-		env: { ...clean, PATH: `${dirname(node)}${delimiter}${process.env.PATH}`, ...env },
-	});
-	if (result.status !== 0) throw new Error(`npm ${args.join(' ')} failed in ${cwd} (exit ${result.status})`);
-	return Date.now() - started;
+	// The registry sometimes drops a connection mid-install: installs get three tries.
+	const tries = args[0] === 'install' ? 3 : 1;
+	for (let attempt = 1; ; attempt++) {
+		const result = spawnSync(node, [npmCli, ...args, '--no-audit', '--no-fund', '--loglevel=error'], {
+			cwd,
+			stdio: ['ignore', 'inherit', 'inherit'],
+			env: { ...clean, PATH: `${dirname(node)}${delimiter}${process.env.PATH}`, ...env },
+		});
+		if (result.status === 0) return Date.now() - started;
+		if (attempt >= tries) throw new Error(`npm ${args.join(' ')} failed in ${cwd} (exit ${result.status})`);
+		log(`npm ${args.join(' ')} failed (exit ${result.status}); trying again`);
+	}
 }
 
 function npmCliPath(): string {

@@ -116,6 +116,18 @@ describe('Purchase Order', () => {
 		expect(byReference('PO-TEST-EUR')).toHaveLength(0);
 	});
 
+
+	it('names a field that is too long by the label the user sees', async () => {
+		const { error } = await xero.run({
+			resource: 'purchaseOrder',
+			operation: 'create',
+			contactId: rl(supplierId),
+			lineItems: { line: [{ Description: 'Oats', Quantity: 1, UnitAmount: 2, AccountCode: '300' }] },
+			additionalFields: { Reference: 'PO-TEST-LONG', AttentionTo: 'x'.repeat(256) },
+		});
+		expect(error?.message).toMatch(/Attention To.*255/);
+		expect(writes('PUT')).toHaveLength(0);
+	});
 	function seeded(): XeroPurchaseOrder {
 		return org.PurchaseOrders.find((po) => po.Status === 'DRAFT' && !po.Reference?.startsWith('PO-')) ?? created('PO-SEED-DRAFT');
 	}

@@ -10,10 +10,10 @@ import { join } from 'path';
 
 import { installPackage, REPO_ROOT } from '../e2e/install';
 import { DEFAULT_OWNER, type CredentialImport, type WorkflowJson } from '../e2e/n8n';
-import { freePort, run, sleep, spawnGroup, stopGroup } from '../e2e/proc';
+import { endGroup, freePort, run, sleep, spawnGroup, stopGroup } from '../e2e/proc';
+import { n8nEnv } from '../e2e/n8nEnv';
 import { fromN8n, type Toolchain } from '../e2e/toolchain';
 import { scratchDir, type Postgres, type Service } from './services';
-import { watchdog } from './watchdog';
 
 export type Role = 'main' | 'worker' | 'webhook';
 
@@ -57,7 +57,6 @@ export class N8nProcess {
 		const env = { ...this.env, N8N_RUNNERS_BROKER_PORT: String(await freePort()) };
 		const child = spawnGroup(this.toolchain.node, [this.toolchain.n8nBin, command], { env, stdio: ['ignore', 'pipe', 'pipe'] });
 		this.child = child;
-		watchdog.group(child.pid);
 		this.starts++;
 		const collect = (chunk: Buffer) => {
 			this.output += chunk;
@@ -85,21 +84,13 @@ export class N8nProcess {
 		const child = this.child;
 		const exited = child.exitCode !== null || child.signalCode !== null;
 		const done = exited ? Promise.resolve() : new Promise<void>((resolve) => child.once('exit', () => resolve()));
-		try {
-			process.kill(-child.pid!, 'SIGKILL');
-		} catch {
-			// already gone
-		}
+		endGroup(child.pid);
 		await done;
-		watchdog.forget(child.pid);
 		this.child = undefined;
 	}
 
 	async stop(): Promise<void> {
-		if (this.child) {
-			await stopGroup(this.child);
-			watchdog.forget(this.child.pid);
-		}
+		if (this.child) await stopGroup(this.child);
 		this.child = undefined;
 	}
 
@@ -146,7 +137,7 @@ export class QueueCluster {
 	static async create(options: ClusterOptions, setup: { credentials: CredentialImport[]; workflows: WorkflowJson[] }): Promise<QueueCluster> {
 		const { toolchain, postgres } = options;
 		const root = scratchDir('n8n-queue-', Boolean(process.env.QUEUE_KEEP_LOGS));
-		const shared = await sharedEnv(options, toolchain);
+		const shared = sharedEnv(options, toolchain);
 		const ports = { main: await freePort(), webhook: await freePort() };
 		const webhookUrl = `http://127.0.0.1:${ports.webhook}/`;
 		const make = async (name: string, role: Role): Promise<N8nProcess> => {
@@ -346,19 +337,10 @@ export function outputOf(run: StoredRun, nodeName: string): Json[] {
 }
 
 /** Settings every process shares; each adds its folder, port and role-specific ones. */
-async function sharedEnv(options: ClusterOptions, toolchain: Toolchain): Promise<NodeJS.ProcessEnv> {
-	// A developer's own n8n settings must not change the outcome, nor jest's NODE_ENV=test.
-	const inherited = Object.fromEntries(
-		Object.entries(process.env).filter(
-			([key]) => !/^(N8N_|DB_|EXECUTIONS_|CREDENTIALS_|WEBHOOK_URL|QUEUE_|OFFLOAD_|NODE_OPTIONS|NODE_ENV|JEST_)/.test(key),
-		),
-	);
-	const bcrypt = fromN8n<{ hashSync(text: string, rounds: number): string }>(toolchain, 'bcryptjs');
+function sharedEnv(options: ClusterOptions, toolchain: Toolchain): NodeJS.ProcessEnv {
 	const { postgres, redis } = options;
 	return {
-		...inherited,
-		...toolchain.env,
-		NODE_ENV: 'production',
+		...n8nEnv(toolchain, DEFAULT_OWNER, options.credentialsOverwrite),
 		// Queue mode: what every process must agree on.
 		EXECUTIONS_MODE: 'queue',
 		N8N_ENCRYPTION_KEY: randomBytes(24).toString('base64'),
@@ -370,32 +352,6 @@ async function sharedEnv(options: ClusterOptions, toolchain: Toolchain): Promise
 		DB_POSTGRESDB_PASSWORD: '',
 		QUEUE_BULL_REDIS_HOST: redis.host,
 		QUEUE_BULL_REDIS_PORT: String(redis.port),
-		CREDENTIALS_OVERWRITE_DATA: JSON.stringify(options.credentialsOverwrite),
 		OFFLOAD_MANUAL_EXECUTIONS_TO_WORKERS: 'true',
-		N8N_LISTEN_ADDRESS: '127.0.0.1',
-		N8N_HOST: '127.0.0.1',
-		N8N_PROTOCOL: 'http',
-		N8N_SECURE_COOKIE: 'false',
-		N8N_DIAGNOSTICS_ENABLED: 'false',
-		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
-		N8N_TEMPLATES_ENABLED: 'false',
-		N8N_PERSONALIZATION_ENABLED: 'false',
-		N8N_HIRING_BANNER_ENABLED: 'false',
-		N8N_COMMUNITY_PACKAGES_ENABLED: 'true',
-		N8N_UNVERIFIED_PACKAGES_ENABLED: 'true',
-		N8N_REINSTALL_MISSING_PACKAGES: 'false',
-		N8N_DISABLED_MODULES: 'mcp-registry',
-		// The sandbox runs on loopback.
-		N8N_SSRF_PROTECTION_ENABLED: 'false',
-		N8N_INSTANCE_OWNER_MANAGED_BY_ENV: 'true',
-		N8N_INSTANCE_OWNER_EMAIL: DEFAULT_OWNER.email,
-		N8N_INSTANCE_OWNER_FIRST_NAME: DEFAULT_OWNER.firstName,
-		N8N_INSTANCE_OWNER_LAST_NAME: DEFAULT_OWNER.lastName,
-		N8N_INSTANCE_OWNER_PASSWORD_HASH: bcrypt.hashSync(DEFAULT_OWNER.password, 10),
-		EXECUTIONS_DATA_SAVE_ON_SUCCESS: 'all',
-		EXECUTIONS_DATA_SAVE_ON_ERROR: 'all',
-		N8N_GRACEFUL_SHUTDOWN_TIMEOUT: '5',
-		// Workers log each execution they take at info level: that is how the test tells them apart.
-		N8N_LOG_LEVEL: 'info',
 	};
 }

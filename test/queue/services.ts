@@ -10,7 +10,7 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 
 import { freePort, run, sleep, spawnGroup, stopGroup } from '../e2e/proc';
-import { watchdog } from './watchdog';
+import { watchdog } from '../e2e/watchdog';
 
 function log(message: string) {
 	process.stderr.write(`[queue] ${message}\n`);
@@ -134,11 +134,9 @@ export async function startPostgres(bin: string): Promise<Postgres> {
 		],
 		{ ...owner, cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] },
 	);
-	watchdog.group(child.pid);
 	const output = watch(child, 'postgres');
 	const stop = async () => {
 		await stopGroup(child, 10_000);
-		watchdog.forget(child.pid);
 		rmSync(dir, { recursive: true, force: true });
 	};
 
@@ -200,11 +198,9 @@ export async function startRedis(bin: string): Promise<Service> {
 		['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir, '--daemonize', 'no'],
 		{ cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] },
 	);
-	watchdog.group(child.pid);
 	const output = watch(child, 'redis');
 	const stop = async () => {
 		await stopGroup(child, 5_000);
-		watchdog.forget(child.pid);
 		rmSync(dir, { recursive: true, force: true });
 	};
 	const deadline = Date.now() + 30_000;

@@ -13,7 +13,7 @@ import { ensureToolchain } from '../e2e/toolchain';
 import { startSandbox, type XeroSandbox } from '../sandbox';
 import { QueueCluster } from './cluster';
 import { ensureServices, startPostgres, startRedis, type Postgres, type Service } from './services';
-import { watchdog } from './watchdog';
+import { watchdog } from '../e2e/watchdog';
 
 export type FixtureName = 'push-invoices' | 'xero-webhook' | 'poll-changes' | 'read-organisation';
 

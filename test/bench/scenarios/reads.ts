@@ -43,6 +43,8 @@ export interface PagingMemory {
 	ours: HeapFigures;
 	/** This package with Simplify off: the documents as Xero sent them, no second copy. */
 	oursRaw: HeapFigures;
+	/** This package, Simplify on, with garbage collected before each sample: the live heap. */
+	oursLive: HeapFigures;
 	builtin: { peakHeapMb?: number };
 }
 
@@ -71,6 +73,8 @@ export async function readAll(ctx: BenchContext, n: number): Promise<{ row: Row;
 	// For the memory scenario: the same read with Simplify off (not in the table).
 	const raw = await measure(ctx.sandbox, () => runFlow(ctx, 'ours', [readAllNode(ctx, false)]));
 	raw.value.outputs.Read = [];
+	const live = await measure(ctx.sandbox, () => runFlow(ctx, 'ours', [readAllNode(ctx)]), { live: true });
+	live.value.outputs.Read = [];
 
 	const builtin = await builtinBothWays(
 		ctx,
@@ -86,6 +90,7 @@ export async function readAll(ctx: BenchContext, n: number): Promise<{ row: Row;
 			documents: expected,
 			ours: heap,
 			oursRaw: { peakHeapMb: raw.peakHeapMb, retainedHeapMb: raw.retainedHeapMb },
+			oursLive: { peakHeapMb: live.peakHeapMb, retainedHeapMb: live.retainedHeapMb },
 			builtin: { peakHeapMb: builtin.peakHeapMb },
 		},
 		row: {

@@ -16,7 +16,7 @@ export const description: INodeProperties[] = [
 				name: 'Call',
 				value: 'call',
 				description:
-					'Call any Accounting API endpoint the other operations do not cover, such as /Quotes or /ManualJournals (scope: the one that endpoint needs, e.g. accounting.invoices for quotes)',
+					'Call any Accounting API endpoint the other operations do not cover, such as /Quotes or /ManualJournals (scope: the one that endpoint needs, e.g. accounting.invoices for quotes; accounting.manualjournals for manual journals, added with the Custom scope preset)',
 				action: 'Make a custom API call',
 			},
 		],

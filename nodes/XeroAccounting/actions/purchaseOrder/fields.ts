@@ -41,6 +41,11 @@ const TEXT: Record<string, number> = {
 	Telephone: 50,
 };
 
+/** The name the user sees for a field, for error messages. */
+function labelOf(key: string): string {
+	return purchaseOrderFields.find((field) => field.name === key)?.displayName ?? key;
+}
+
 /** The Xero purchase order for the fields filled in; empty fields are left out. */
 export async function purchaseOrderFromFields(
 	this: IExecuteFunctions,
@@ -50,11 +55,11 @@ export async function purchaseOrderFromFields(
 ): Promise<IDataObject> {
 	const order: IDataObject = {};
 	for (const [key, max] of Object.entries(TEXT)) {
-		const value = check.text(key, fields[key], { max });
+		const value = check.text(labelOf(key), fields[key], { max });
 		if (value !== undefined) order[key] = value;
 	}
 	for (const key of ['Date', 'DeliveryDate']) {
-		const value = check.date(key === 'Date' ? 'Date' : 'Delivery Date', fields[key]);
+		const value = check.date(labelOf(key), fields[key]);
 		if (value !== undefined) order[key] = value;
 	}
 	const theme = check.guid('Branding Theme', fields.BrandingThemeID);

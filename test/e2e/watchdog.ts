@@ -1,7 +1,7 @@
 /**
  * Cleans up after the test process however it ends. Jest gives test code its own `process`
  * object, whose signal and exit handlers never run, so Ctrl-C or a killed test run would leave
- * Postgres, Redis and four n8n processes behind. Instead a small detached process holds the list
+ * n8n, Postgres and Redis processes behind. Instead a small detached process holds the list
  * of process groups and folders the test started; when its stdin closes (the test process ended:
  * normally, by a signal or by kill -9) it stops those groups (SIGTERM, SIGKILL 5 s later) and
  * deletes those folders.
