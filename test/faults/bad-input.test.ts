@@ -113,8 +113,8 @@ const rows: Row[] = [
 	['a bell in a payment reference', 'payment', { ref: 'ding\u0007' }, 'Reference', 'contains control characters'],
 	['missing supplier', 'purchaseOrder', { contact: undefined }, 'Contact', 'is required but empty'],
 	['delivery date that is not a date', 'purchaseOrder', { delivery: 'next week' }, 'Delivery Date', 'must be a date such as 2026-01-31, got "next week"'],
-	['delivery instructions over 4,000 characters', 'purchaseOrder', { instructions: long }, 'DeliveryInstructions', 'is 4001 characters long; Xero accepts at most 4000'],
-	['a form feed in delivery instructions', 'purchaseOrder', { instructions: 'Gate B\u000cthen left' }, 'DeliveryInstructions', 'contains control characters'],
+	['delivery instructions over 4,000 characters', 'purchaseOrder', { instructions: long }, 'Delivery Instructions', 'is 4001 characters long; Xero accepts at most 4000'],
+	['a form feed in delivery instructions', 'purchaseOrder', { instructions: 'Gate B\u000cthen left' }, 'Delivery Instructions', 'contains control characters'],
 	['a purchase currency not enabled', 'purchaseOrder', { currency: 'EUR' }, 'Currency', /"EUR" is not enabled/],
 	['non-numeric purchase quantity', 'purchaseOrder', { lines: [line({ AccountCode: '300', Quantity: '' }), line({ Quantity: 'a few' })] }, 'Line Items[1].Quantity', 'must be a number, got "a few"'],
 ];
