@@ -73,19 +73,25 @@ async function searchInvoices(this: ILoadOptionsFunctions, filter?: string, pagi
 	return await searchInvoiceList.call(this, undefined, filter, paginationToken);
 }
 
-/** Purchase orders for the purchase order picker: newest first, searched by number, reference or supplier. */
+/**
+ * Purchase orders for the purchase order picker: newest first, deleted ones left out, searched by
+ * number, reference or supplier. Xero cannot search purchase orders, so a search reads pages of
+ * 1,000 (one call looks through 1,000 orders) and filters them here.
+ */
 async function searchPurchaseOrders(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
 	const page = Number(paginationToken ?? 1);
-	const orders = await list.call(this, '/PurchaseOrders', 'PurchaseOrders', { page, pageSize: 100, order: 'Date DESC' });
 	const needle = filter?.toLowerCase() ?? '';
+	const pageSize = needle ? 1000 : 100;
+	const orders = await list.call(this, '/PurchaseOrders', 'PurchaseOrders', { page, pageSize, order: 'Date DESC' });
 	return {
 		results: orders
+			.filter((order) => order.Status !== 'DELETED')
 			.map((order) => ({
 				name: `${order.PurchaseOrderNumber || '(no number)'} · ${(order.Contact as IDataObject | undefined)?.Name ?? ''} · ${order.Total ?? ''} ${order.CurrencyCode ?? ''} · ${String(order.Status).toLowerCase()}${order.Reference ? ` · ${order.Reference}` : ''}`,
 				value: String(order.PurchaseOrderID),
 			}))
 			.filter((option) => option.name.toLowerCase().includes(needle)),
-		paginationToken: orders.length === 100 ? String(page + 1) : undefined,
+		paginationToken: orders.length === pageSize ? String(page + 1) : undefined,
 	};
 }
 
