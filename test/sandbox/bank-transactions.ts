@@ -1,41 +1,28 @@
 import { randomUUID } from 'crypto';
-import { EMPTY_ID, type Built } from './batch';
-import { commitContact, newContact } from './contacts';
-import {
-	asObject,
-	buildLineItems,
-	checkContactUsable,
-	computeTotals,
-	contactSummary,
-	lineAmountTypesOf,
-	resolveContact,
-	resolveCurrency,
-	resolveDate,
-	setDate,
-	str,
-	today,
-} from './documents';
+import type { Built } from './batch';
+import { DocumentWrite, type DocumentKind, type UnitdpWriteOptions } from './document-write';
+import { asObject, contactSummary, setDate, str } from './documents';
 import type { Engine } from './engine';
 import type { OrganisationData } from './store';
-import type { Json, XeroBankTransaction, XeroContact } from './types';
-import { fromMsDate, msDate } from './xero-format';
+import type { Json, XeroBankTransaction } from './types';
+import { msDate } from './xero-format';
 
 const TYPES = ['RECEIVE', 'SPEND'];
+
+const BANK_TRANSACTION: DocumentKind<XeroBankTransaction> = {
+	name: 'bank transaction',
+	idField: 'BankTransactionID',
+	find: (org, element) => org.BankTransactions.get(str(element.BankTransactionID)),
+};
 
 export function buildBankTransaction(
 	engine: Engine,
 	org: OrganisationData,
 	element: Json,
-	options: { mode: 'create' | 'upsert'; target?: XeroBankTransaction; unitdp: 2 | 4 },
+	options: UnitdpWriteOptions<XeroBankTransaction>,
 ): Built<XeroBankTransaction> {
-	const errors: string[] = [];
-	let existing = options.target ?? (str(element.BankTransactionID) ? org.BankTransactions.get(str(element.BankTransactionID)) : undefined);
-	if (options.mode === 'create' && existing && !options.target) {
-		errors.push(`A bank transaction with BankTransactionID '${existing.BankTransactionID}' already exists; use POST to update it`);
-		existing = undefined;
-	} else if (str(element.BankTransactionID) && !existing) {
-		errors.push(`Bank transaction with BankTransactionID '${element.BankTransactionID}' could not be found`);
-	}
+	const write = new DocumentWrite(engine, org, element, options, BANK_TRANSACTION);
+	const { errors, existing } = write;
 	const type = str(element.Type) ?? existing?.Type;
 	if (!type || !TYPES.includes(type)) errors.push(`Bank transaction type '${type ?? ''}' is not supported; use RECEIVE or SPEND`);
 	const status = str(element.Status) ?? existing?.Status ?? 'AUTHORISED';
@@ -49,42 +36,19 @@ export function buildBankTransaction(
 			: undefined;
 	if (!bankAccount || bankAccount.Type !== 'BANK') errors.push('A valid BankAccount must be specified');
 
-	let pendingContact: XeroContact | undefined;
-	const contact =
-		element.Contact !== undefined || !existing
-			? resolveContact(org, element.Contact, errors, { createContact: (name) => (pendingContact = newContact(name)) })
-			: org.Contacts.get(existing.Contact.ContactID);
-	if (contact !== pendingContact) checkContactUsable(contact, errors);
-	const lineAmountTypes = lineAmountTypesOf(element.LineAmountTypes, existing?.LineAmountTypes ?? 'Exclusive');
-	const lineItems =
-		element.LineItems !== undefined
-			? buildLineItems(
-					org,
-					element.LineItems,
-					{ side: type === 'RECEIVE' ? 'sales' : 'purchases', lineAmountTypes, requireAccount: true, unitDecimals: options.unitdp, discounts: false },
-					errors,
-					existing?.LineItems,
-				)
-			: (existing?.LineItems ?? []);
+	const contact = write.resolveContact({ createsContacts: true });
+	const side = type === 'RECEIVE' ? 'sales' : 'purchases';
+	const { lineAmountTypes, lineItems } = write.resolveLines({ side, requireAccount: true, unitDecimals: options.unitdp, discounts: false });
 	if (lineItems.length === 0) errors.push('A bank transaction must have at least one line item');
-	const currency = resolveCurrency(org, element.CurrencyCode ?? existing?.CurrencyCode, element.CurrencyRate ?? existing?.CurrencyRate, errors);
-	const date = resolveDate(element.Date, 'Date', errors, existing ? fromMsDate(existing.Date) : today(engine)) ?? today(engine);
-	const echo: Json = { ...element, BankTransactionID: existing?.BankTransactionID ?? EMPTY_ID };
+	const { currency, date } = write.resolveCurrencyAndDate();
+	const echo = write.echo();
 	if (errors.length || !contact || !bankAccount || !type) return { errors, echo };
 	const tx: XeroBankTransaction = {
 		...(existing ? structuredClone(existing) : {}),
 		Type: type,
 		BankTransactionID: existing?.BankTransactionID ?? randomUUID(),
 		BankAccount: { AccountID: bankAccount.AccountID, Code: bankAccount.Code, Name: bankAccount.Name },
-		Contact: { ContactID: contact.ContactID, Name: contact.Name },
-		Date: '',
-		DateString: '',
-		Status: status,
-		LineAmountTypes: lineAmountTypes,
-		LineItems: lineItems,
-		...computeTotals(lineItems, lineAmountTypes),
-		CurrencyCode: currency.code,
-		CurrencyRate: currency.rate,
+		...write.commonFields({ contact, status, lineAmountTypes, lineItems, currency }),
 		IsReconciled: typeof element.IsReconciled === 'boolean' ? element.IsReconciled : (existing?.IsReconciled ?? false),
 		UpdatedDateUTC: existing?.UpdatedDateUTC ?? msDate(0),
 		HasAttachments: existing?.HasAttachments ?? false,
@@ -99,10 +63,7 @@ export function buildBankTransaction(
 		draft: {
 			doc: tx,
 			commit: () => {
-				if (pendingContact) {
-					commitContact(engine, org, pendingContact, true);
-					tx.Contact = { ContactID: pendingContact.ContactID, Name: pendingContact.Name };
-				}
+				write.commitPendingContact(tx);
 				tx.UpdatedDateUTC = msDate(org.nextStamp(engine.now()));
 				org.BankTransactions.put(tx);
 			},

@@ -1,28 +1,16 @@
 import { randomUUID } from 'crypto';
-import { EMPTY_ID, type Built } from './batch';
-import { commitContact, newContact } from './contacts';
-import {
-	asObject,
-	buildLineItems,
-	checkContactUsable,
-	computeTotals,
-	contactSummary,
-	lineAmountTypesOf,
-	num,
-	resolveContact,
-	resolveCurrency,
-	resolveDate,
-	setDate,
-	str,
-	today,
-} from './documents';
+import type { Built } from './batch';
+import { DocumentWrite, type DocumentKind, type UnitdpWriteOptions } from './document-write';
+import { asObject, contactSummary, num, resolveDate, setDate, str, today } from './documents';
 import { XeroValidationError, type Engine } from './engine';
 import { INVOICE_TRANSITIONS, commitInvoice, nextNumber, settleAmounts } from './invoices';
 import type { OrganisationData } from './store';
-import type { Json, XeroContact, XeroCreditNote, XeroInvoice } from './types';
-import { fromMsDate, msDate, round2 } from './xero-format';
+import type { Json, XeroCreditNote, XeroInvoice } from './types';
+import { msDate, round2 } from './xero-format';
 
 const CREATE_STATUSES = ['DRAFT', 'SUBMITTED', 'AUTHORISED'];
+
+const CREDIT_NOTE: DocumentKind<XeroCreditNote> = { name: 'credit note', idField: 'CreditNoteID', find: findExisting };
 
 function numberTaken(org: OrganisationData, number: string, exceptId?: string): boolean {
 	const wanted = number.toLowerCase();
@@ -36,20 +24,9 @@ function findExisting(org: OrganisationData, element: Json): XeroCreditNote | un
 	return number ? org.CreditNotes.find((c) => c.CreditNoteNumber === number) : undefined;
 }
 
-export function buildCreditNote(
-	engine: Engine,
-	org: OrganisationData,
-	element: Json,
-	options: { mode: 'create' | 'upsert'; target?: XeroCreditNote; unitdp: 2 | 4 },
-): Built<XeroCreditNote> {
-	const errors: string[] = [];
-	let existing = options.target ?? findExisting(org, element);
-	if (options.mode === 'create' && existing && !options.target) {
-		if (str(element.CreditNoteID)) errors.push(`A credit note with CreditNoteID '${existing.CreditNoteID}' already exists; use POST to update it`);
-		existing = undefined;
-	} else if (str(element.CreditNoteID) && !existing) {
-		errors.push(`Credit note with CreditNoteID '${element.CreditNoteID}' could not be found`);
-	}
+export function buildCreditNote(engine: Engine, org: OrganisationData, element: Json, options: UnitdpWriteOptions<XeroCreditNote>): Built<XeroCreditNote> {
+	const write = new DocumentWrite(engine, org, element, options, CREDIT_NOTE);
+	const { errors, existing } = write;
 	const type = (str(element.Type) ?? existing?.Type) as XeroCreditNote['Type'] | undefined;
 	if (type !== 'ACCRECCREDIT' && type !== 'ACCPAYCREDIT') errors.push('Credit note not of valid type for creation');
 	const status = str(element.Status) ?? existing?.Status ?? 'DRAFT';
@@ -60,51 +37,23 @@ export function buildCreditNote(
 		errors.push('This document cannot be edited as it has a payment or credit note allocated to it.');
 	}
 
-	let pendingContact: XeroContact | undefined;
-	const contact =
-		element.Contact !== undefined || !existing
-			? resolveContact(org, element.Contact, errors, { createContact: (name) => (pendingContact = newContact(name)) })
-			: org.Contacts.get(existing.Contact.ContactID);
-	if (contact !== pendingContact) checkContactUsable(contact, errors);
-
-	const lineAmountTypes = lineAmountTypesOf(element.LineAmountTypes, existing?.LineAmountTypes ?? 'Exclusive');
+	const contact = write.resolveContact({ createsContacts: true });
 	const approving = status === 'SUBMITTED' || status === 'AUTHORISED';
 	const side = type === 'ACCPAYCREDIT' ? 'purchases' : 'sales';
-	const lineItems =
-		element.LineItems !== undefined
-			? buildLineItems(
-					org,
-					element.LineItems,
-					{ side, lineAmountTypes, requireAccount: approving, unitDecimals: options.unitdp, discounts: false },
-					errors,
-					existing?.LineItems,
-				)
-			: (existing?.LineItems ?? []);
+	const { lineAmountTypes, lineItems } = write.resolveLines({ side, requireAccount: approving, unitDecimals: options.unitdp, discounts: false });
 	if (approving && lineItems.length === 0) errors.push('Credit note must have at least one line item to be approved');
-	const currency = resolveCurrency(org, element.CurrencyCode ?? existing?.CurrencyCode, element.CurrencyRate ?? existing?.CurrencyRate, errors);
-	const date = resolveDate(element.Date, 'Date', errors, existing ? fromMsDate(existing.Date) : today(engine)) ?? today(engine);
+	const { currency, date } = write.resolveCurrencyAndDate();
 	const number = str(element.CreditNoteNumber) ?? existing?.CreditNoteNumber;
 	if (type === 'ACCRECCREDIT' && number && numberTaken(org, number, existing?.CreditNoteID)) errors.push('Credit Note # must be unique.');
 
-	const echo: Json = { ...element, CreditNoteID: existing?.CreditNoteID ?? EMPTY_ID };
+	const echo = write.echo();
 	if (errors.length || !type || !contact) return { errors, echo };
-	const totals = computeTotals(lineItems, lineAmountTypes);
 	const note: XeroCreditNote = {
 		...(existing ? structuredClone(existing) : {}),
 		Type: type,
 		CreditNoteID: existing?.CreditNoteID ?? randomUUID(),
 		CreditNoteNumber: number ?? '',
-		Contact: { ContactID: contact.ContactID, Name: contact.Name },
-		Date: '',
-		DateString: '',
-		Status: status,
-		LineAmountTypes: lineAmountTypes,
-		LineItems: lineItems,
-		SubTotal: totals.SubTotal,
-		TotalTax: totals.TotalTax,
-		Total: totals.Total,
-		CurrencyCode: currency.code,
-		CurrencyRate: currency.rate,
+		...write.commonFields({ contact, status, lineAmountTypes, lineItems, currency }),
 		UpdatedDateUTC: existing?.UpdatedDateUTC ?? msDate(0),
 		RemainingCredit: 0,
 		Allocations: existing?.Allocations ?? [],
@@ -112,6 +61,8 @@ export function buildCreditNote(
 		HasAttachments: existing?.HasAttachments ?? false,
 		HasErrors: false,
 	};
+	// Xero sends no TotalDiscount on credit notes.
+	delete note.TotalDiscount;
 	setDate(note, 'Date', date);
 	if (str(element.Reference) !== undefined) note.Reference = str(element.Reference);
 	note.RemainingCredit = status === 'VOIDED' || status === 'DELETED' ? 0 : round2(note.Total - allocated);
@@ -121,10 +72,7 @@ export function buildCreditNote(
 		draft: {
 			doc: note,
 			commit: () => {
-				if (pendingContact) {
-					commitContact(engine, org, pendingContact, true);
-					note.Contact = { ContactID: pendingContact.ContactID, Name: pendingContact.Name };
-				}
+				write.commitPendingContact(note);
 				if (!note.CreditNoteNumber) note.CreditNoteNumber = nextNumber(org, 'CN', (n) => numberTaken(org, n));
 				commitCreditNote(engine, org, note, !existing);
 			},

@@ -1,23 +1,10 @@
 import { randomUUID } from 'crypto';
-import { EMPTY_ID, type Built } from './batch';
-import { commitContact, newContact } from './contacts';
-import {
-	buildLineItems,
-	checkContactUsable,
-	computeTotals,
-	contactSummary,
-	defaultDueDate,
-	lineAmountTypesOf,
-	resolveContact,
-	resolveCurrency,
-	resolveDate,
-	setDate,
-	str,
-	today,
-} from './documents';
+import type { Built } from './batch';
+import { DocumentWrite, type DocumentKind, type UnitdpWriteOptions } from './document-write';
+import { contactSummary, defaultDueDate, resolveDate, setDate, str } from './documents';
 import type { Engine } from './engine';
 import type { OrganisationData } from './store';
-import type { Json, XeroContact, XeroInvoice } from './types';
+import type { Json, XeroInvoice } from './types';
 import { fromMsDate, msDate, round2 } from './xero-format';
 
 // Status changes Xero allows on invoices and bills; PAID is only ever set by payments.
@@ -32,6 +19,8 @@ export const INVOICE_TRANSITIONS: Record<string, string[]> = {
 
 const CREATE_STATUSES = ['DRAFT', 'SUBMITTED', 'AUTHORISED'];
 const LOCKED_MESSAGE = 'This document cannot be edited as it has a payment or credit note allocated to it.';
+
+const INVOICE: DocumentKind<XeroInvoice> = { name: 'invoice', idField: 'InvoiceID', find: findExisting };
 
 export function nextNumber(org: OrganisationData, prefix: 'INV' | 'PO' | 'CN', taken: (n: string) => boolean): string {
 	const key = prefix === 'INV' ? 'invoice' : prefix === 'PO' ? 'purchaseOrder' : 'creditNote';
@@ -57,24 +46,10 @@ function findExisting(org: OrganisationData, element: Json): XeroInvoice | undef
 	return undefined;
 }
 
-export interface InvoiceBuildOptions {
-	mode: 'create' | 'upsert';
-	target?: XeroInvoice;
-	unitdp: 2 | 4;
-}
-
 /** Validates a request element and computes the invoice Xero would store. */
-export function buildInvoice(engine: Engine, org: OrganisationData, element: Json, options: InvoiceBuildOptions): Built<XeroInvoice> {
-	const errors: string[] = [];
-	let existing = options.target ?? findExisting(org, element);
-	if (options.mode === 'create' && existing && !options.target) {
-		if (str(element.InvoiceID)) {
-			errors.push(`An invoice with InvoiceID '${existing.InvoiceID}' already exists; use POST to update it`);
-		}
-		existing = undefined;
-	} else if (str(element.InvoiceID) && !existing) {
-		errors.push(`Invoice with InvoiceID '${element.InvoiceID}' could not be found`);
-	}
+export function buildInvoice(engine: Engine, org: OrganisationData, element: Json, options: UnitdpWriteOptions<XeroInvoice>): Built<XeroInvoice> {
+	const write = new DocumentWrite(engine, org, element, options, INVOICE);
+	const { errors, existing } = write;
 	const type = (str(element.Type) ?? existing?.Type) as XeroInvoice['Type'] | undefined;
 	if (type !== 'ACCREC' && type !== 'ACCPAY') errors.push('Invoice not of valid type for creation');
 	const side = type === 'ACCPAY' ? 'purchases' : 'sales';
@@ -88,32 +63,13 @@ export function buildInvoice(engine: Engine, org: OrganisationData, element: Jso
 		errors.push('Invoice not of valid status for modification');
 	}
 
-	let pendingContact: XeroContact | undefined;
-	const contact =
-		element.Contact !== undefined || !existing
-			? resolveContact(org, element.Contact, errors, {
-					createContact: (name) => (pendingContact = newContact(name)),
-				})
-			: org.Contacts.get(existing.Contact.ContactID);
-	if (contact !== pendingContact) checkContactUsable(contact, errors);
-
-	const lineAmountTypes = lineAmountTypesOf(element.LineAmountTypes, existing?.LineAmountTypes ?? 'Exclusive');
+	const contact = write.resolveContact({ createsContacts: true });
 	const approving = status === 'SUBMITTED' || status === 'AUTHORISED';
-	const lineItems =
-		element.LineItems !== undefined
-			? buildLineItems(
-					org,
-					element.LineItems,
-					{ side, lineAmountTypes, requireAccount: approving, unitDecimals: options.unitdp, discounts: type === 'ACCREC' },
-					errors,
-					existing?.LineItems,
-				)
-			: (existing?.LineItems ?? []);
+	const { lineAmountTypes, lineItems } = write.resolveLines({ side, requireAccount: approving, unitDecimals: options.unitdp, discounts: type === 'ACCREC' });
 	if (element.LineItems !== undefined && !Array.isArray(element.LineItems)) errors.push('LineItems must be an array');
 	if (approving && lineItems.length === 0) errors.push('Invoice must have at least one line item to be approved');
 
-	const currency = resolveCurrency(org, element.CurrencyCode ?? existing?.CurrencyCode, element.CurrencyRate ?? existing?.CurrencyRate, errors);
-	const date = resolveDate(element.Date, 'Date', errors, existing ? fromMsDate(existing.Date) : today(engine)) ?? today(engine);
+	const { currency, date } = write.resolveCurrencyAndDate();
 	const dueFallback = existing?.DueDate ? fromMsDate(existing.DueDate) : defaultDueDate(date);
 	const dueDate = resolveDate(element.DueDate, 'DueDate', errors, dueFallback);
 
@@ -127,24 +83,15 @@ export function buildInvoice(engine: Engine, org: OrganisationData, element: Jso
 	}
 
 	const invoiceId = existing?.InvoiceID ?? randomUUID();
-	const echo: Json = { ...element, InvoiceID: existing?.InvoiceID ?? EMPTY_ID };
+	const echo = write.echo();
 	if (errors.length || !type || !contact) return { errors, echo };
 
-	const totals = computeTotals(lineItems, lineAmountTypes);
 	const invoice: XeroInvoice = {
 		...(existing ? structuredClone(existing) : {}),
 		Type: type,
 		InvoiceID: invoiceId,
 		InvoiceNumber: number ?? '',
-		Contact: { ContactID: contact.ContactID, Name: contact.Name },
-		Date: '',
-		DateString: '',
-		Status: status,
-		LineAmountTypes: lineAmountTypes,
-		LineItems: lineItems,
-		...totals,
-		CurrencyCode: currency.code,
-		CurrencyRate: currency.rate,
+		...write.commonFields({ contact, status, lineAmountTypes, lineItems, currency }),
 		UpdatedDateUTC: existing?.UpdatedDateUTC ?? msDate(0),
 		AmountDue: 0,
 		AmountPaid: existing?.AmountPaid ?? 0,
@@ -171,10 +118,7 @@ export function buildInvoice(engine: Engine, org: OrganisationData, element: Jso
 		draft: {
 			doc: invoice,
 			commit: () => {
-				if (pendingContact) {
-					commitContact(engine, org, pendingContact, true);
-					invoice.Contact = { ContactID: pendingContact.ContactID, Name: pendingContact.Name };
-				}
+				write.commitPendingContact(invoice);
 				if (invoice.Type === 'ACCREC' && !invoice.InvoiceNumber) {
 					invoice.InvoiceNumber = nextNumber(org, 'INV', (n) => salesNumberTaken(org, n));
 				}

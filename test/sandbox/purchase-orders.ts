@@ -1,18 +1,7 @@
 import { randomUUID } from 'crypto';
-import { EMPTY_ID, type Built } from './batch';
-import {
-	buildLineItems,
-	checkContactUsable,
-	computeTotals,
-	contactSummary,
-	lineAmountTypesOf,
-	resolveContact,
-	resolveCurrency,
-	resolveDate,
-	setDate,
-	str,
-	today,
-} from './documents';
+import type { Built } from './batch';
+import { DocumentWrite, type DocumentKind, type WriteOptions } from './document-write';
+import { contactSummary, resolveDate, setDate, str } from './documents';
 import type { Engine } from './engine';
 import { nextNumber } from './invoices';
 import type { OrganisationData } from './store';
@@ -31,6 +20,12 @@ const TRANSITIONS: Record<string, string[]> = {
 
 const TEXT_FIELDS = ['Reference', 'DeliveryAddress', 'AttentionTo', 'Telephone', 'DeliveryInstructions'] as const;
 
+const PURCHASE_ORDER: DocumentKind<XeroPurchaseOrder> = {
+	name: 'purchase order',
+	idField: 'PurchaseOrderID',
+	find: (org, element) => org.PurchaseOrders.get(str(element.PurchaseOrderID)),
+};
+
 function numberTaken(org: OrganisationData, number: string, exceptId?: string): boolean {
 	const wanted = number.toLowerCase();
 	return !!org.PurchaseOrders.find((p) => p.PurchaseOrderID !== exceptId && p.PurchaseOrderNumber.toLowerCase() === wanted);
@@ -41,61 +36,29 @@ export function findPurchaseOrder(org: OrganisationData, idOrNumber: string | un
 	return org.PurchaseOrders.get(idOrNumber) ?? org.PurchaseOrders.find((p) => p.PurchaseOrderNumber === idOrNumber);
 }
 
-export function buildPurchaseOrder(
-	engine: Engine,
-	org: OrganisationData,
-	element: Json,
-	options: { mode: 'create' | 'upsert'; target?: XeroPurchaseOrder },
-): Built<XeroPurchaseOrder> {
-	const errors: string[] = [];
-	let existing = options.target ?? (str(element.PurchaseOrderID) ? org.PurchaseOrders.get(str(element.PurchaseOrderID)) : undefined);
-	if (options.mode === 'create' && existing && !options.target) {
-		errors.push(`A purchase order with PurchaseOrderID '${existing.PurchaseOrderID}' already exists; use POST to update it`);
-		existing = undefined;
-	} else if (str(element.PurchaseOrderID) && !existing) {
-		errors.push(`Purchase order with PurchaseOrderID '${element.PurchaseOrderID}' could not be found`);
-	}
+export function buildPurchaseOrder(engine: Engine, org: OrganisationData, element: Json, options: WriteOptions<XeroPurchaseOrder>): Built<XeroPurchaseOrder> {
+	const write = new DocumentWrite(engine, org, element, options, PURCHASE_ORDER);
+	const { errors, existing } = write;
 	const status = str(element.Status) ?? existing?.Status ?? 'DRAFT';
 	if (!PO_STATUSES.includes(status)) errors.push(`Status '${status}' is not valid for a purchase order`);
 	else if (existing && !TRANSITIONS[existing.Status].includes(status)) errors.push('Purchase order not of valid status for modification');
-	// Purchase orders never create contacts.
-	const contact = element.Contact !== undefined || !existing ? resolveContact(org, element.Contact, errors, {}) : org.Contacts.get(existing.Contact.ContactID);
-	checkContactUsable(contact, errors);
-	const lineAmountTypes = lineAmountTypesOf(element.LineAmountTypes, existing?.LineAmountTypes ?? 'Exclusive');
-	const lineItems =
-		element.LineItems !== undefined
-			? buildLineItems(
-					org,
-					element.LineItems,
-					{ side: 'purchases', lineAmountTypes, requireAccount: false, unitDecimals: 4, discounts: true },
-					errors,
-					existing?.LineItems,
-				)
-			: (existing?.LineItems ?? []);
+	const contact = write.resolveContact({ createsContacts: false });
+	const { lineAmountTypes, lineItems } = write.resolveLines({ side: 'purchases', requireAccount: false, unitDecimals: 4, discounts: true });
 	if (lineItems.length === 0) errors.push('A purchase order must have at least one line item');
-	const currency = resolveCurrency(org, element.CurrencyCode ?? existing?.CurrencyCode, element.CurrencyRate ?? existing?.CurrencyRate, errors);
-	const date = resolveDate(element.Date, 'Date', errors, existing ? fromMsDate(existing.Date) : today(engine)) ?? today(engine);
+	const { currency, date } = write.resolveCurrencyAndDate();
 	const delivery = resolveDate(element.DeliveryDate, 'DeliveryDate', errors, existing?.DeliveryDate ? fromMsDate(existing.DeliveryDate) : undefined);
 	const number = str(element.PurchaseOrderNumber) ?? existing?.PurchaseOrderNumber;
 	if (number && numberTaken(org, number, existing?.PurchaseOrderID)) errors.push('Purchase Order # must be unique.');
 	if (element.SentToContact === true && !['AUTHORISED', 'BILLED'].includes(status)) {
 		errors.push('Only approved or billed purchase orders can be marked as sent');
 	}
-	const echo: Json = { ...element, PurchaseOrderID: existing?.PurchaseOrderID ?? EMPTY_ID };
+	const echo = write.echo();
 	if (errors.length || !contact) return { errors, echo };
 	const po: XeroPurchaseOrder = {
 		...(existing ? structuredClone(existing) : {}),
 		PurchaseOrderID: existing?.PurchaseOrderID ?? randomUUID(),
 		PurchaseOrderNumber: number ?? '',
-		Contact: { ContactID: contact.ContactID, Name: contact.Name },
-		Date: '',
-		DateString: '',
-		Status: status,
-		LineAmountTypes: lineAmountTypes,
-		LineItems: lineItems,
-		...computeTotals(lineItems, lineAmountTypes),
-		CurrencyCode: currency.code,
-		CurrencyRate: currency.rate,
+		...write.commonFields({ contact, status, lineAmountTypes, lineItems, currency }),
 		SentToContact: typeof element.SentToContact === 'boolean' ? element.SentToContact : (existing?.SentToContact ?? false),
 		UpdatedDateUTC: existing?.UpdatedDateUTC ?? msDate(0),
 		HasAttachments: existing?.HasAttachments ?? false,
