@@ -160,3 +160,24 @@ async function until<T>(find: () => T | undefined, timeoutMs = 5000): Promise<T>
 		await new Promise((resolve) => setTimeout(resolve, 5));
 	}
 }
+
+test('the token endpoint down while refreshing: retried, then an error that blames it and does not ask to reconnect', async () => {
+	const refreshes = xero.sandbox.tokens.refreshCount;
+	xero.sandbox.tokens.expireAccessTokens();
+	xero.sandbox.faults.add({ method: 'POST', path: '/connect/token', times: Infinity, action: { kind: 'status', status: 503 } });
+	try {
+		const { error } = await xero.run({ resource: 'contact', operation: 'getAll', returnAll: false, limit: 3 });
+		expect(error?.message).toBe("Xero's sign-in service answered 503 while refreshing the access token");
+		expect(error?.description).toMatch(/no need to reconnect/);
+		const tokenCalls = xero.sandbox.log.filter((entry) => entry.path === '/connect/token');
+		expect(tokenCalls.map((entry) => entry.status)).toEqual([503, 503, 503, 503, 503]);
+		expect(xero.sandbox.tokens.refreshCount).toBe(refreshes);
+	} finally {
+		xero.sandbox.faults.clear();
+	}
+	// Once the service is back, the same credential works.
+	const { items, error } = await xero.run({ resource: 'contact', operation: 'getAll', returnAll: false, limit: 3 });
+	expect(error).toBeUndefined();
+	expect(items).toHaveLength(3);
+	expect(xero.sandbox.tokens.refreshCount).toBe(refreshes + 1);
+});

@@ -12,6 +12,8 @@ export interface XeroFailure {
 	/** The request got no answer at all: DNS, refused, reset, timed out, TLS. */
 	unanswered: boolean;
 	message: string;
+	/** Where the failed request went, when known: the token endpoint if a refresh failed. */
+	url?: string;
 }
 
 /** Connection failures worth another attempt. */
@@ -22,7 +24,9 @@ export function failureFromError(error: unknown): XeroFailure {
 	const response = (cause as { response?: { status?: number; headers?: IDataObject; data?: unknown } })
 		.response;
 	const networkCode = (cause as { code?: string }).code;
+	const url = (cause as { config?: { url?: string } }).config?.url;
 	return {
+		url,
 		status: response?.status,
 		headers: response?.headers ?? {},
 		body: response?.data,
@@ -51,6 +55,8 @@ function xeroMessage(body: unknown): string | undefined {
 export interface FailureContext {
 	method: string;
 	path: string;
+	/** The URL of the API call, to tell its failures from the token refresh's. */
+	url: string;
 	tenantId?: string;
 	itemIndex?: number;
 }
@@ -63,7 +69,11 @@ export function toNodeError(node: INode, failure: XeroFailure, context: FailureC
 	let message: string;
 	let description: string | undefined;
 
-	if (validation.length > 0) {
+	if (failure.url && failure.url.split('?')[0] !== context.url && status !== undefined && status >= 500) {
+		// n8n refreshes the token inside the call: the 5xx came from Xero's sign-in service.
+		message = `Xero's sign-in service answered ${status} while refreshing the access token`;
+		description = 'Xero identity is unavailable for now: run the workflow again later. The credential is fine; there is no need to reconnect it.';
+	} else if (validation.length > 0) {
 		message = `Xero rejected the request: ${validation.join('; ')}`;
 	} else if (status === 401) {
 		message = 'Xero refused the access token: reconnect the Xero credential';

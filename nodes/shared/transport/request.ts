@@ -65,7 +65,7 @@ export async function xeroRequestFull(
 	const method = options.method ?? 'GET';
 	const base = await apiUrlOf(this);
 	const url = options.api === 'root' ? `${base}${options.path}` : `${base}/api.xro/2.0${options.path}`;
-	const failureContext = { method, path: options.path, tenantId, itemIndex: options.itemIndex };
+	const failureContext = { method, path: options.path, url, tenantId, itemIndex: options.itemIndex };
 	const gate = gateFor(tenantId);
 	const key =
 		options.idempotencyKey ??
