@@ -3,7 +3,7 @@
  * local Xero sandbox, at Xero's page size (1,000) and batch size (50). Prints one table and writes
  * it as JSON to bench/results/<timestamp>.json. Not part of `npm test`.
  *
- *   npm run bench                       full size (4 to 8 minutes on two cores)
+ *   npm run bench                       full size (5 to 10 minutes on two cores)
  *   npm run bench -- --quick            small N, a smoke run
  *   npm run bench -- --read 20000 --only readAll,memory
  *
