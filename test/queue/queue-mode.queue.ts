@@ -10,6 +10,7 @@ import { sleep } from '../e2e/proc';
 import type { RequestLogEntry } from '../sandbox';
 import { outputOf, type Json, type StoredExecution } from './cluster';
 import { Figures } from './figures';
+import { HOOK_HEADER } from '../e2e/workflows/support/context';
 import { startQueueEnv, type QueueEnv } from './setup';
 
 /** The sandbox's minute lasts 60 / TIME_SCALE seconds: Xero's limits, sped up. */
@@ -428,5 +429,50 @@ describe('n8n queue mode (main, 2 workers, webhook process, Postgres, Redis)', (
 			perWorker,
 		});
 		await cluster.deactivate(id);
+	});
+
+	it('example workflows: imported as shipped, they activate; an order sent to the webhook process becomes one invoice, made on a worker', async () => {
+		const { cluster, sandbox, examples } = env;
+		// The agent's chat model needs the user's own OpenAI credential: n8n refuses to activate it without one.
+		const needsOwnCredential = ['2-bookkeeping-agent.json'];
+		const activated = Object.entries(examples).filter(([file]) => !needsOwnCredential.includes(file));
+		expect(activated.length).toBeGreaterThanOrEqual(8);
+		await expect(cluster.activate(examples['2-bookkeeping-agent.json'])).rejects.toThrow(/credential/i);
+		try {
+			for (const [, id] of activated) await cluster.activate(id);
+			const ids = activated.map(([, id]) => `'${id}'`).join(', ');
+			const rows = await cluster.postgres.query<{ active: boolean }>(`SELECT active FROM workflow_entity WHERE id IN (${ids})`);
+			expect(rows.map((row) => row.active)).toEqual(activated.map(() => true));
+
+			const orders = examples['5-dispatched-orders.json'];
+			await waitFor('the order webhook to be registered', async () => {
+				const hooks = await cluster.postgres.query(`SELECT 1 FROM webhook_entity WHERE "workflowId" = '${orders}'`);
+				return hooks.length > 0 || undefined;
+			});
+			const url = await cluster.webhookUrlOf(orders, 'Order dispatched');
+			const number = `ORD-Q-${RUN}`;
+			const tenantId = sandbox.tenants.find((tenant) => tenant.tenantName === 'Green Fields Organic Ltd')!.tenantId;
+			const response = await fetch(url, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json', [HOOK_HEADER.name]: HOOK_HEADER.value },
+				body: JSON.stringify({
+					orderNumber: number,
+					date: new Date().toISOString().slice(0, 10),
+					currency: 'USD',
+					lines: [{ sku: 'ORGANIC-OATS', description: 'Organic rolled oats 1kg', quantity: 3, unitPrice: 7, unitCost: 3.2 }],
+				}),
+			});
+			expect(response.status).toBe(201);
+			expect(await response.json()).toMatchObject({ result: 'created', orderNumber: number });
+			const invoices = sandbox.store.tenant(tenantId).Invoices.filter((invoice) => invoice.Reference === number);
+			expect(invoices.map((invoice) => [invoice.Type, invoice.Status, invoice.CurrencyCode, invoice.SubTotal])).toEqual([['ACCREC', 'AUTHORISED', 'USD', 21]]);
+
+			const executions = await cluster.waitForExecutions(orders, 1);
+			expect(executions.map((e) => [e.status, e.mode])).toEqual([['success', 'webhook']]);
+			const perWorker = await workersOf(executions);
+			figures.set('examples', { activated: activated.length, skipped: needsOwnCredential, orderExecutionsPerWorker: perWorker });
+		} finally {
+			for (const [, id] of activated) await cluster.deactivate(id).catch(() => undefined);
+		}
 	});
 });

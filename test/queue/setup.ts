@@ -10,6 +10,8 @@ import { XeroAccountingWebhookApi } from '../../credentials/XeroAccountingWebhoo
 import { newId, type WorkflowJson } from '../e2e/n8n';
 import { SANDBOX_CREDENTIALS, sandboxOverwrites } from '../e2e/stack';
 import { ensureToolchain } from '../e2e/toolchain';
+import { HOOK_CREDENTIAL, HOOK_HEADER } from '../e2e/workflows/support/context';
+import { loadWorkflow, workflowFiles } from '../e2e/workflows/support/files';
 import { startSandbox, type XeroSandbox } from '../sandbox';
 import { QueueCluster } from './cluster';
 import { ensureServices, startPostgres, startRedis, type Postgres, type Service } from './services';
@@ -22,6 +24,8 @@ export interface QueueEnv {
 	cluster: QueueCluster;
 	/** Workflow ids by fixture name. */
 	workflows: Record<FixtureName, string>;
+	/** The example workflows of workflows/, as shipped: ids by file name. */
+	examples: Record<string, string>;
 	/** The organisation the writes, webhooks and token tests use. */
 	tenantA: string;
 	/** The organisation the polling test watches (nothing else touches it). */
@@ -77,6 +81,7 @@ export async function startQueueEnv(): Promise<QueueEnv> {
 		stops.push(() => sandbox.close());
 		const [tenantA, tenantB] = sandbox.tenants.map((tenant) => tenant.tenantId);
 		const fixtures = loadFixtures({ __TENANT_A__: tenantA, __TENANT_B__: tenantB });
+		const examples = workflowFiles().map((file) => ({ file, json: { ...loadWorkflow(file), id: newId() } }));
 
 		const cluster = await time('n8n', () =>
 			QueueCluster.create(
@@ -93,14 +98,24 @@ export async function startQueueEnv(): Promise<QueueEnv> {
 							},
 						},
 						{ ...SANDBOX_CREDENTIALS.webhook, data: { [webhookKeyField()]: sandbox.webhooks.signingKey } },
+						{ ...HOOK_CREDENTIAL, data: { name: HOOK_HEADER.name, value: HOOK_HEADER.value } },
 					],
-					workflows: fixtures.map((fixture) => fixture.json),
+					workflows: [...fixtures.map((fixture) => fixture.json), ...examples.map((example) => example.json)],
 				},
 			),
 		);
 		stops.push(() => cluster.stop());
 		const workflows = Object.fromEntries(fixtures.map((fixture) => [fixture.name, fixture.json.id])) as Record<FixtureName, string>;
-		return { sandbox, cluster, workflows, tenantA, tenantB, timings, stop };
+		return {
+			sandbox,
+			cluster,
+			workflows,
+			examples: Object.fromEntries(examples.map((example) => [example.file, example.json.id])),
+			tenantA,
+			tenantB,
+			timings,
+			stop,
+		};
 	} catch (error) {
 		await stop();
 		throw error;
