@@ -10,7 +10,7 @@ import { sleep } from '../e2e/proc';
 import type { RequestLogEntry } from '../sandbox';
 import { outputOf, type Json, type StoredExecution } from './cluster';
 import { Figures } from './figures';
-import { HOOK_HEADER } from '../e2e/workflows/support/context';
+import { post } from '../e2e/workflows/support/post';
 import { startQueueEnv, type QueueEnv } from './setup';
 
 /** The sandbox's minute lasts 60 / TIME_SCALE seconds: Xero's limits, sped up. */
@@ -452,18 +452,13 @@ describe('n8n queue mode (main, 2 workers, webhook process, Postgres, Redis)', (
 			const url = await cluster.webhookUrlOf(orders, 'Order dispatched');
 			const number = `ORD-Q-${RUN}`;
 			const tenantId = sandbox.tenants.find((tenant) => tenant.tenantName === 'Green Fields Organic Ltd')!.tenantId;
-			const response = await fetch(url, {
-				method: 'POST',
-				headers: { 'content-type': 'application/json', [HOOK_HEADER.name]: HOOK_HEADER.value },
-				body: JSON.stringify({
-					orderNumber: number,
-					date: new Date().toISOString().slice(0, 10),
-					currency: 'USD',
-					lines: [{ sku: 'ORGANIC-OATS', description: 'Organic rolled oats 1kg', quantity: 3, unitPrice: 7, unitCost: 3.2 }],
-				}),
+			const answer = await post(url, {
+				orderNumber: number,
+				date: new Date().toISOString().slice(0, 10),
+				currency: 'USD',
+				lines: [{ sku: 'ORGANIC-OATS', description: 'Organic rolled oats 1kg', quantity: 3, unitPrice: 7, unitCost: 3.2 }],
 			});
-			expect(response.status).toBe(201);
-			expect(await response.json()).toMatchObject({ result: 'created', orderNumber: number });
+			expect(answer).toEqual({ status: 201, body: expect.objectContaining({ result: 'created', orderNumber: number }) });
 			const invoices = sandbox.store.tenant(tenantId).Invoices.filter((invoice) => invoice.Reference === number);
 			expect(invoices.map((invoice) => [invoice.Type, invoice.Status, invoice.CurrencyCode, invoice.SubTotal])).toEqual([['ACCREC', 'AUTHORISED', 'USD', 21]]);
 
