@@ -9,6 +9,7 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 
 import { installPackage, REPO_ROOT, seedDatabase } from './install';
+import { OwnerSession } from './rest';
 import { freePort, run, sleep, spawnGroup, stopGroup, type RunResult } from './proc';
 import { n8nEnv, type Owner } from './n8nEnv';
 import { E2E_ENCRYPTION_KEY, ensureToolchain, fromN8n, type Toolchain } from './toolchain';
@@ -102,7 +103,7 @@ export function newId(): string {
 export class N8n {
 	readonly url: string;
 	private output = '';
-	private cookie = '';
+	private readonly session: OwnerSession;
 	private process?: ChildProcess;
 
 	private constructor(
@@ -114,6 +115,7 @@ export class N8n {
 		private readonly removeFolder: boolean,
 	) {
 		this.url = `http://127.0.0.1:${port}`;
+		this.session = new OwnerSession(() => this.url, owner);
 	}
 
 	static async start(options: N8nOptions = {}): Promise<N8n> {
@@ -353,35 +355,14 @@ export class N8n {
 	}
 
 	private async getJson<T>(path: string): Promise<T> {
-		if (!this.cookie) await this.login();
-		const response = await fetch(`${this.url}${path}`, { headers: { cookie: this.cookie } });
-		if (!response.ok) throw new Error(`GET ${path}: ${response.status}`);
-		return (await response.json()) as T;
+		const { ok, status, text } = await this.session.send('GET', path);
+		if (!ok) throw new Error(`GET ${path}: ${status}`);
+		return JSON.parse(text) as T;
 	}
 
 	/** n8n's internal REST API (/rest), as the logged-in owner; returns the `data` of the reply. */
 	async rest<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
-		if (!this.cookie) await this.login();
-		const response = await fetch(`${this.url}/rest${path}`, {
-			method,
-			headers: { cookie: this.cookie, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-			body: body === undefined ? undefined : JSON.stringify(body),
-		});
-		const text = await response.text();
-		if (!response.ok) throw new Error(`${method} /rest${path}: ${response.status} ${text}`);
-		return (text ? JSON.parse(text).data : undefined) as T;
-	}
-
-	private async login() {
-		const response = await fetch(`${this.url}/rest/login`, {
-			method: 'POST',
-			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify({ emailOrLdapLoginId: this.owner.email, password: this.owner.password }),
-		});
-		if (!response.ok) throw new Error(`login failed: ${response.status} ${await response.text()}`);
-		const cookie = response.headers.getSetCookie().find((c) => c.startsWith('n8n-auth='));
-		if (!cookie) throw new Error('login returned no n8n-auth cookie');
-		this.cookie = cookie.split(';')[0];
+		return await this.session.rest<T>(method, path, body);
 	}
 }
 

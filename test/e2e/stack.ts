@@ -5,7 +5,7 @@
 import { XeroAccountingWebhookApi } from '../../credentials/XeroAccountingWebhookApi.credentials';
 import { startSandbox, type XeroSandbox } from '../sandbox';
 import { PACKAGE_NAME } from './install';
-import { N8n, type N8nOptions, type RunOutput, type WorkflowJson } from './n8n';
+import { N8n, type CredentialImport, type N8nOptions, type RunOutput, type WorkflowJson } from './n8n';
 import { ensureToolchain } from './toolchain';
 
 /** Fixed ids and names, so workflow JSON files can reference these credentials. */
@@ -72,6 +72,31 @@ function webhookKeyField(): string {
 	return field.name;
 }
 
+/** The three credentials, connected to the sandbox (the OAuth2 one as if the owner had clicked "Connect"). */
+export function sandboxCredentials(sandbox: XeroSandbox): CredentialImport[] {
+	return [
+		{
+			...SANDBOX_CREDENTIALS.oAuth2,
+			data: {
+				// Also stored, not only overwritten: `n8n execute` ignores overwrites.
+				apiUrl: sandbox.url,
+				clientId: sandbox.client.clientId,
+				clientSecret: sandbox.client.clientSecret,
+				oauthTokenData: sandbox.issueTokens(),
+			},
+		},
+		{
+			...SANDBOX_CREDENTIALS.customConnection,
+			data: {
+				apiUrl: sandbox.url,
+				clientId: sandbox.customConnection.clientId,
+				clientSecret: sandbox.customConnection.clientSecret,
+			},
+		},
+		{ ...SANDBOX_CREDENTIALS.webhook, data: { [webhookKeyField()]: sandbox.webhooks.signingKey } },
+	];
+}
+
 export const WEBHOOK_TRIGGER_TYPE = `${PACKAGE_NAME}.xeroAccountingWebhookTrigger`;
 
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
@@ -104,28 +129,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 	};
 
 	try {
-		await n8n.importCredentials([
-			{
-				...SANDBOX_CREDENTIALS.oAuth2,
-				data: {
-					// Also stored, not only overwritten: `n8n execute` ignores overwrites.
-					apiUrl: sandbox.url,
-					clientId: sandbox.client.clientId,
-					clientSecret: sandbox.client.clientSecret,
-					// As if the owner had clicked "Connect": no browser needed.
-					oauthTokenData: sandbox.issueTokens(),
-				},
-			},
-			{
-				...SANDBOX_CREDENTIALS.customConnection,
-				data: {
-					apiUrl: sandbox.url,
-					clientId: sandbox.customConnection.clientId,
-					clientSecret: sandbox.customConnection.clientSecret,
-				},
-			},
-			{ ...SANDBOX_CREDENTIALS.webhook, data: { [webhookKeyField()]: sandbox.webhooks.signingKey } },
-		]);
+		await n8n.importCredentials(sandboxCredentials(sandbox));
 	} catch (error) {
 		await stop();
 		throw error;

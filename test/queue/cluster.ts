@@ -12,6 +12,7 @@ import { installPackage, REPO_ROOT } from '../e2e/install';
 import { DEFAULT_OWNER, type CredentialImport, type WorkflowJson } from '../e2e/n8n';
 import { endGroup, freePort, run, sleep, spawnGroup, stopGroup } from '../e2e/proc';
 import { n8nEnv } from '../e2e/n8nEnv';
+import { OwnerSession } from '../e2e/rest';
 import { fromN8n, type Toolchain } from '../e2e/toolchain';
 import { scratchDir, type Postgres, type Service } from './services';
 
@@ -113,7 +114,7 @@ export interface ClusterOptions {
 
 export class QueueCluster {
 	readonly owner = DEFAULT_OWNER;
-	private cookie = '';
+	private readonly session = new OwnerSession(() => this.main.url, DEFAULT_OWNER);
 
 	private constructor(
 		readonly main: N8nProcess,
@@ -209,39 +210,13 @@ export class QueueCluster {
 	/** Kills main without warning and starts it again on the same port and database. */
 	async restartMain(): Promise<void> {
 		await this.main.kill();
-		this.cookie = '';
+		this.session.signOut();
 		await this.main.start();
 	}
 
 	/** n8n's internal REST API on main, as the owner; returns the reply's `data`. */
 	async rest<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
-		for (let attempt = 0; ; attempt++) {
-			if (!this.cookie) await this.login();
-			const response = await fetch(`${this.main.url}/rest${path}`, {
-				method,
-				headers: { cookie: this.cookie, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-				body: body === undefined ? undefined : JSON.stringify(body),
-			});
-			const text = await response.text();
-			if (response.status === 401 && attempt === 0) {
-				this.cookie = '';
-				continue;
-			}
-			if (!response.ok) throw new Error(`${method} /rest${path}: ${response.status} ${text}`);
-			return (text ? JSON.parse(text).data : undefined) as T;
-		}
-	}
-
-	private async login() {
-		const response = await fetch(`${this.main.url}/rest/login`, {
-			method: 'POST',
-			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify({ emailOrLdapLoginId: this.owner.email, password: this.owner.password }),
-		});
-		if (!response.ok) throw new Error(`login failed: ${response.status} ${await response.text()}`);
-		const cookie = response.headers.getSetCookie().find((c) => c.startsWith('n8n-auth='));
-		if (!cookie) throw new Error('login returned no n8n-auth cookie');
-		this.cookie = cookie.split(';')[0];
+		return await this.session.rest<T>(method, path, body);
 	}
 
 	/** Publishes a workflow: main registers its webhooks in the database and runs its pollers. */

@@ -6,9 +6,8 @@
 import { readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
 
-import { XeroAccountingWebhookApi } from '../../credentials/XeroAccountingWebhookApi.credentials';
 import { newId, type WorkflowJson } from '../e2e/n8n';
-import { SANDBOX_CREDENTIALS, sandboxOverwrites } from '../e2e/stack';
+import { sandboxCredentials, sandboxOverwrites } from '../e2e/stack';
 import { ensureToolchain } from '../e2e/toolchain';
 import { HOOK_CREDENTIAL, HOOK_HEADER } from '../e2e/workflows/support/context';
 import { loadWorkflow, workflowFiles } from '../e2e/workflows/support/files';
@@ -48,13 +47,6 @@ function loadFixtures(tenants: Record<string, string>): Array<{ name: FixtureNam
 		});
 }
 
-/** The webhook credential's one required field, whatever it is named. */
-function webhookKeyField(): string {
-	const field = new XeroAccountingWebhookApi().properties.find((property) => property.required);
-	if (!field) throw new Error('xeroAccountingWebhookApi has no required field for the key');
-	return field.name;
-}
-
 export async function startQueueEnv(): Promise<QueueEnv> {
 	const timings: Record<string, number> = {};
 	const time = async <T>(label: string, step: () => Promise<T> | T): Promise<T> => {
@@ -88,16 +80,7 @@ export async function startQueueEnv(): Promise<QueueEnv> {
 				{ toolchain, postgres, redis, credentialsOverwrite: sandboxOverwrites(sandbox.url) },
 				{
 					credentials: [
-						{
-							...SANDBOX_CREDENTIALS.oAuth2,
-							data: {
-								apiUrl: sandbox.url,
-								clientId: sandbox.client.clientId,
-								clientSecret: sandbox.client.clientSecret,
-								oauthTokenData: sandbox.issueTokens(),
-							},
-						},
-						{ ...SANDBOX_CREDENTIALS.webhook, data: { [webhookKeyField()]: sandbox.webhooks.signingKey } },
+						...sandboxCredentials(sandbox),
 						{ ...HOOK_CREDENTIAL, data: { name: HOOK_HEADER.name, value: HOOK_HEADER.value } },
 					],
 					workflows: [...fixtures.map((fixture) => fixture.json), ...examples.map((example) => example.json)],
